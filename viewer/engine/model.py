@@ -1,0 +1,154 @@
+"""Frozen data objects of a comparison.
+
+Every span is a pair of character offsets into ``Version.text`` (the decoded text with ``\\n``
+newlines); text is sliced from the version, never copied into the objects.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+
+class Kind(enum.Enum):
+    """What happened to a sentence between the base and another version.
+
+    The one vocabulary shared by the engine, the reports and the GUI palette.
+    """
+
+    IDENTICAL = "identical"    # same words, ignoring whitespace, quote style and trivial punctuation
+    EDITED = "edited"          # local word changes, most words survive in order
+    PARAPHRASE = "paraphrase"  # same content, reworded
+    PARTIAL = "partial"        # shares a fact or clause, one side says substantially more
+    OMITTED = "omitted"        # a base sentence with no counterpart in the other version
+    ADDED = "added"            # a sentence of the other version with no counterpart in the base
+    FURNITURE = "furniture"    # page furniture (navigation, date stamps, credits), never counted
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+LINK_KINDS = (Kind.IDENTICAL, Kind.EDITED, Kind.PARAPHRASE, Kind.PARTIAL)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or headline, byline, dateline) of a version: ``text[start:end]``."""
+
+    start: int
+    end: int
+    paragraph: int
+    furniture: bool = False
+
+
+@dataclass(frozen=True)
+class Version:
+    """One loaded version of the story."""
+
+    name: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    path: str | None = None
+    sha256: str = ""
+
+    def sentence_text(self, index: int) -> str:
+        """The text of sentence ``index``."""
+        s = self.sentences[index]
+        return self.text[s.start:s.end]
+
+
+class Op(NamedTuple):
+    """One word-diff operation inside a link, as absolute offsets into both versions' texts.
+
+    ``tag`` is ``"="`` (kept: both spans set), ``"-"`` (deleted from a: the b span is empty)
+    or ``"+"`` (inserted in b: the a span is empty).
+    """
+
+    tag: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact that differs inside a link, e.g. ``Fact("number", "141", "123")``.
+
+    An empty ``a`` means the fact was added in b; an empty ``b`` means it was dropped.
+    """
+
+    type: str
+    a: str
+    b: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """Sentences of version a (indices ``a``) that correspond to sentences ``b`` of version b."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    kind: Kind
+    score: float
+    moved: bool = False
+    ops: tuple[Op, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pair:
+    """The alignment of version ``b`` to version ``a`` (the base)."""
+
+    a: int
+    b: int
+    links: tuple[Link, ...]
+    omitted: tuple[int, ...]
+    added: tuple[int, ...]
+
+    @cached_property
+    def link_of_a(self) -> dict[int, Link]:
+        """The link holding each linked sentence of a."""
+        return {i: link for link in self.links for i in link.a}
+
+    @cached_property
+    def link_of_b(self) -> dict[int, Link]:
+        """The link holding each linked sentence of b."""
+        return {j: link for link in self.links for j in link.b}
+
+
+@dataclass(frozen=True)
+class Row:
+    """Corresponding sentences across all versions: ``cells[v]`` holds sentence indices of version v."""
+
+    cells: tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Versions, the base, one pair per non-base version (in version order) and the collated rows."""
+
+    versions: tuple[Version, ...]
+    base: int
+    pairs: tuple[Pair, ...]
+    rows: tuple[Row, ...]
+
+    @cached_property
+    def _pair_by_version(self) -> dict[int, Pair]:
+        return {pair.b: pair for pair in self.pairs}
+
+    def pair_with(self, version: int) -> Pair | None:
+        """The pair aligning ``version`` to the base, or None for the base itself."""
+        return self._pair_by_version.get(version)
+
+    def sentence_kind(self, version: int, index: int) -> Kind | None:
+        """The kind of a non-base sentence against the base (None for base sentences)."""
+        pair = self.pair_with(version)
+        if pair is None:
+            return None
+        if self.versions[version].sentences[index].furniture:
+            return Kind.FURNITURE
+        link = pair.link_of_b.get(index)
+        return link.kind if link else Kind.ADDED

@@ -1,0 +1,26 @@
+"""Entry point: ``storydiff compare ...`` runs the command line, anything else opens the window."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run storydiff with ``argv`` (default: the process arguments); return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "compare":
+        from viewer import cli
+
+        return cli.main(args[1:])
+    parser = argparse.ArgumentParser(
+        prog="storydiff",
+        description="Show how versions of one news story differ. "
+        "Use 'storydiff compare A B ...' for the command line report.",
+    )
+    parser.add_argument("files", nargs="*", help="versions of the story to open")
+    parser.add_argument("--sample", action="store_true", help="open the bundled sample story")
+    options = parser.parse_args(args)
+    # Qt is imported only here, so the command line never pays for it.
+    from viewer.gui.application import run
+
+    return run(options.files, open_sample=options.sample)

@@ -1,0 +1,134 @@
+"""Offline semantic sentence embeddings from the static model shipped in ``viewer/models/``.
+
+The model is all-MiniLM-L6-v2 distilled by model2vec into one vector per word piece (see
+``tools/build_model.py``); a sentence is the mean of its token vectors, as model2vec computes it.
+Only numpy and ``tokenizers`` are used, and nothing is ever downloaded.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import json
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from tokenizers import Tokenizer
+
+MODEL_NAME = "minilm-static"
+# Texts are tokenised in chunks so a huge call does not hold every encoding at once.
+_BATCH = 1024
+
+
+def model_dir() -> Traversable:
+    """The shipped model folder (package data of ``viewer.models``)."""
+    from importlib import resources  # not at module level: it costs more than the rest of the import
+
+    return resources.files("viewer.models").joinpath(MODEL_NAME)
+
+
+class StaticEmbedder:
+    """Sentence encoder: mean of static token vectors, L2-normalised."""
+
+    def __init__(self, vectors: np.ndarray, tokenizer: Tokenizer, config: dict[str, Any]):
+        # float32 once here: float16 products are slow in numpy and lose precision in sums.
+        self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self.config = dict(config)
+        self.normalize = bool(config.get("normalize", True))
+        self.max_length: int | None = config.get("max_length", 512)
+        median = config.get("median_token_length")
+        if median is None:
+            median = int(np.median([len(token) for token in tokenizer.get_vocab()]))
+        self._max_chars = None if self.max_length is None else self.max_length * int(median)
+        self.tokenizer = tokenizer
+        # Same settings as model2vec's StaticModel: no batch padding, truncation at max_length
+        # tokens, and the unknown token dropped (its vector would only add noise).
+        tokenizer.no_padding()
+        if self.max_length is None:
+            tokenizer.no_truncation()
+        else:
+            tokenizer.enable_truncation(self.max_length)
+        self.unk_id = _unknown_token_id(tokenizer)
+
+    @property
+    def dims(self) -> int:
+        """Length of one sentence vector."""
+        return int(self.vectors.shape[1])
+
+    def tokenize(self, sentences: Sequence[str]) -> list[list[int]]:
+        """Token ids of each sentence, without special tokens or the unknown token."""
+        texts = list(sentences)
+        if self._max_chars is not None:
+            # model2vec cuts the text before tokenising; doing the same keeps long inputs equal.
+            texts = [text[: self._max_chars] for text in texts]
+        encodings = self.tokenizer.encode_batch(texts, add_special_tokens=False)
+        unk = self.unk_id
+        if unk is None:
+            return [encoding.ids for encoding in encodings]
+        return [[i for i in encoding.ids if i != unk] for encoding in encodings]
+
+    def encode(self, sentences: Sequence[str]) -> np.ndarray:
+        """Vectors of ``sentences``: float32, shape (n, dims), rows of unit length.
+
+        A text without any known token (empty, or only unknown symbols) gets a zero row.
+        """
+        if isinstance(sentences, str):
+            raise TypeError("encode takes a sequence of sentences, not one string")
+        texts = list(sentences)
+        out = np.zeros((len(texts), self.dims), dtype=np.float32)
+        for start in range(0, len(texts), _BATCH):
+            ids = self.tokenize(texts[start:start + _BATCH])
+            lengths = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
+            filled = np.flatnonzero(lengths)
+            if not filled.size:
+                continue
+            flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(lengths.sum()))
+            offsets = np.concatenate(([0], np.cumsum(lengths[filled])[:-1]))
+            sums = np.add.reduceat(self.vectors[flat], offsets, axis=0)
+            out[start + filled] = sums / lengths[filled, None]
+        if self.normalize:
+            norms = np.linalg.norm(out, axis=1, keepdims=True)
+            np.divide(out, norms, out=out, where=norms > 0)
+        return out
+
+
+def load_model(path: str | Path | Traversable | None = None) -> StaticEmbedder | None:
+    """Load the static model from ``path`` (default: the shipped one), or None with a warning."""
+    folder = model_dir() if path is None else path
+    if isinstance(folder, str):
+        folder = Path(folder)
+    try:
+        # Imported here so that importing this module stays cheap.
+        from tokenizers import Tokenizer
+
+        config = json.loads(folder.joinpath("config.json").read_text(encoding="utf-8"))
+        tokenizer = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text(encoding="utf-8"))
+        vectors = np.load(io.BytesIO(folder.joinpath("embeddings.npy").read_bytes()), allow_pickle=False)
+        if vectors.ndim != 2 or vectors.shape[0] != tokenizer.get_vocab_size():
+            raise ValueError(f"matrix {vectors.shape} does not fit a vocabulary of {tokenizer.get_vocab_size()}")
+        if config.get("dims", vectors.shape[1]) != vectors.shape[1]:
+            raise ValueError(f"config says {config['dims']} dims, matrix has {vectors.shape[1]}")
+        return StaticEmbedder(vectors, tokenizer, config)
+    except Exception as exc:  # any unreadable model means: fall back to lexical similarity
+        warnings.warn(f"semantic model unavailable at {folder}: {exc}", RuntimeWarning, stacklevel=2)
+        return None
+
+
+@functools.cache
+def default_model() -> StaticEmbedder | None:
+    """The shipped model, loaded once per process (None if it cannot be read)."""
+    return load_model()
+
+
+def _unknown_token_id(tokenizer: Tokenizer) -> int | None:
+    # WordPiece, BPE and WordLevel name their unknown token; Unigram keeps only its id.
+    token = getattr(tokenizer.model, "unk_token", None)
+    if token is not None:
+        return tokenizer.token_to_id(token)
+    return json.loads(tokenizer.to_str())["model"].get("unk_id")

@@ -1,0 +1,42 @@
+"""compare(versions) -> Comparison: align every version to the base, then collate rows."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from viewer.engine.align import align
+from viewer.engine.collate import collate
+from viewer.engine.model import Comparison, Version
+from viewer.engine.params import Params
+
+Progress = Callable[[float, str], None]
+
+
+class Cancelled(Exception):
+    """Raised inside compare() when the caller's ``cancelled()`` turns true."""
+
+
+def compare(
+    versions: Sequence[Version],
+    params: Params = Params(),
+    base: int = 0,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Comparison:
+    """Align each version to ``versions[base]`` and collate all of them into rows."""
+    versions = tuple(versions)
+    if len(versions) < 2:
+        raise ValueError("compare needs at least two versions")
+    if not 0 <= base < len(versions):
+        raise ValueError(f"base {base} is not one of the {len(versions)} versions")
+    others = [v for v in range(len(versions)) if v != base]
+    pairs = []
+    for done, other in enumerate(others):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(done / len(others), f"Aligning {versions[other].name}")
+        pairs.append(align(versions[base], versions[other], params, (base, other), cancelled))
+    if progress is not None:
+        progress(1.0, "Collating")
+    rows = collate(versions, base, pairs, params)
+    return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows)

@@ -1,0 +1,152 @@
+"""Lexical sentence similarity: sparse TF-IDF vectors of stemmed content words and character n-grams.
+
+Every sentence becomes one L2-normalised sparse row; the cosine of two rows mixes word and
+n-gram evidence, so inflected or respelled words still match ("relations" / "relationships").
+Scores for many pairs come from one sparse matrix product, never from a Python loop over pairs.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+import snowballstemmer
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can could did didn't do does doesn't doing don't down
+    during each few for from further had has have having he her here hers herself him himself his
+    how i if in into is isn't it it's its itself just let's me more most my myself no nor not of
+    off on once only or other our ours ourselves out over own same she should so some such than
+    that that's the their theirs them themselves then there these they this those through to too
+    under until up very was wasn't we were what when where which while who whom why will with
+    would you your yours yourself yourselves s t mr mrs ms dr""".split()
+)
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Lower case, curly apostrophes made straight and accents removed, for matching only."""
+    text = text.lower().replace("’", "'")
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball stem of one folded word (possessive 's dropped)."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    return _stemmer.stemWord(word)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry content (stopwords dropped)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+@lru_cache(maxsize=200_000)
+def _grams(word: str, n: int) -> tuple[str, ...]:
+    padded = f"<{word}>"
+    if len(padded) <= n:
+        return (padded,)
+    return tuple(padded[k:k + n] for k in range(len(padded) - n + 1))
+
+
+class Vectorizer:
+    """TF-IDF rows for the sentences of two texts, fitted on both so rare shared words weigh most."""
+
+    def __init__(self, word_weight: float = 0.5, gram_size: int = 4):
+        self.word_weight = word_weight
+        self.gram_size = gram_size
+
+    def fit_transform(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Rows for ``texts_a`` and ``texts_b``: cosine of a row pair = mixed word and n-gram cosine."""
+        tokens = [self._features(t) for t in list(texts_a) + list(texts_b)]
+        word_rows = self._tfidf([w for w, _ in tokens])
+        gram_rows = self._tfidf([g for _, g in tokens])
+        rows = sp.hstack(
+            [word_rows * math.sqrt(self.word_weight), gram_rows * math.sqrt(1 - self.word_weight)], format="csr"
+        )
+        n = len(texts_a)
+        return rows[:n], rows[n:]
+
+    def _features(self, text: str) -> tuple[list[str], list[str]]:
+        content = [w for w in words(text) if w not in STOPWORDS]
+        grams: list[str] = []
+        for w in content:
+            grams.extend(_grams(w, self.gram_size))
+        return [stem(w) for w in content], grams
+
+    @staticmethod
+    def _tfidf(documents: list[list[str]]) -> sp.csr_matrix:
+        vocabulary: dict[str, int] = {}
+        indptr, indices, counts = [0], [], []
+        for document in documents:
+            local: dict[int, int] = {}
+            for term in document:
+                column = vocabulary.setdefault(term, len(vocabulary))
+                local[column] = local.get(column, 0) + 1
+            indices.extend(local)
+            counts.extend(local.values())
+            indptr.append(len(indices))
+        shape = (len(documents), max(len(vocabulary), 1))
+        matrix = sp.csr_matrix(
+            (np.asarray(counts, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+            shape=shape,
+        )
+        df = np.bincount(matrix.indices, minlength=shape[1])
+        idf = np.log((shape[0] + 1) / (df + 1)) + 1.0
+        matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
+        return _normalize_rows(matrix)
+
+
+def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+def join_rows(rows: sp.csr_matrix, groups: Sequence[Sequence[int]]) -> sp.csr_matrix:
+    """One normalised row per group of rows (the vector of sentences read together)."""
+    members = [(g, k) for g, group in enumerate(groups) for k in group]
+    picker = sp.csr_matrix(
+        (np.ones(len(members)), ([g for g, _ in members], [k for _, k in members])),
+        shape=(len(groups), rows.shape[0]),
+    )
+    return _normalize_rows(sp.csr_matrix(picker @ rows))
+
+
+def dense_scores(rows_a: sp.csr_matrix, rows_b: sp.csr_matrix) -> np.ndarray:
+    """All cosines between two row sets, as a dense array."""
+    return np.asarray((rows_a @ rows_b.T).toarray())
+
+
+def pair_scores(rows_a: sp.csr_matrix, rows_b: sp.csr_matrix, ia: np.ndarray, jb: np.ndarray) -> np.ndarray:
+    """Cosines of the listed row pairs only."""
+    if len(ia) == 0:
+        return np.zeros(0)
+    return np.asarray(rows_a[ia].multiply(rows_b[jb]).sum(axis=1)).ravel()
+
+
+def containment(part: str, whole: str) -> float:
+    """Share of the content words of ``part`` (weighted by length) that also occur in ``whole``."""
+    part_stems = content_stems(part)
+    if not part_stems:
+        return 1.0 if words(part) and set(words(part)) <= set(words(whole)) else 0.0
+    whole_stems = set(content_stems(whole))
+    total = sum(len(s) for s in part_stems)
+    return sum(len(s) for s in part_stems if s in whole_stems) / total

@@ -1,0 +1,81 @@
+"""Session files: which versions were compared, the base and the options, as JSON.
+
+A file version is kept as its path (absolute, plus relative to the session file so a folder
+can be moved as a whole) and the sha256 of what was compared; pasted text is kept inline.
+Reopening returns sources that carry the expected fingerprint, so the loader can warn when a
+file changed since the session was saved. No Qt here.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from viewer.gui.jobs import Source
+
+FORMAT = "storydiff-session"
+FORMAT_VERSION = 1
+SUFFIX = ".storydiff"
+
+
+class SessionError(Exception):
+    """A session file that cannot be read."""
+
+
+@dataclass
+class Session:
+    sources: list[Source]
+    base: int = 0
+    options: dict = field(default_factory=dict)
+
+
+def save_session(path: str | os.PathLike, sources: list[Source], fingerprints: list[str],
+                 base: int, options: dict) -> None:
+    """Write a session file for ``sources`` (with the sha256 of what was compared)."""
+    folder = Path(path).resolve().parent
+    entries = []
+    for source, sha in zip(sources, fingerprints):
+        if source.path is not None:
+            absolute = Path(source.path).resolve()
+            try:
+                relative = os.path.relpath(absolute, folder)
+            except ValueError:  # another drive on Windows
+                relative = None
+            entries.append({"name": source.label, "path": str(absolute), "relative_path": relative,
+                            "sha256": sha})
+        else:
+            entries.append({"name": source.label, "text": source.text or "", "sha256": sha})
+    data = {"format": FORMAT, "format_version": FORMAT_VERSION, "base": base,
+            "options": options, "versions": entries}
+    Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_session(path: str | os.PathLike) -> Session:
+    """Read a session file; raises SessionError when it is not one."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, json.JSONDecodeError) as exc:
+        raise SessionError(f"{Path(path).name}: not a readable session file ({exc})") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SessionError(f"{Path(path).name}: not a storydiff session file")
+    folder = Path(path).resolve().parent
+    sources = []
+    for entry in data.get("versions", []):
+        if not isinstance(entry, dict):
+            continue
+        if "text" in entry:
+            sources.append(Source(text=str(entry["text"]), name=str(entry.get("name", "")),
+                                  expected_sha256=entry.get("sha256") or None))
+            continue
+        candidates = [entry.get("path")]
+        if entry.get("relative_path"):
+            candidates.insert(0, str(folder / entry["relative_path"]))
+        found = next((c for c in candidates if c and Path(c).is_file()), entry.get("path"))
+        sources.append(Source(path=str(found), expected_sha256=entry.get("sha256") or None))
+    if not sources:
+        raise SessionError(f"{Path(path).name}: the session lists no versions")
+    base = data.get("base", 0)
+    base = base if isinstance(base, int) and 0 <= base < len(sources) else 0
+    options = data.get("options") if isinstance(data.get("options"), dict) else {}
+    return Session(sources, base, options)

@@ -1,0 +1,145 @@
+"""One worker for long jobs: a pure call off the GUI thread, with progress, cancel and a job id.
+
+A job is a callable ``fn(progress, cancelled) -> result``. Submitting a job cancels the previous
+one; results, progress and failures of any job but the newest are dropped, so a slow, superseded
+comparison can never overwrite a newer one. The job never touches a widget: it reports through
+Qt signals, which are delivered on the GUI thread.
+"""
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+Job = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
+
+
+class JobCancelled(Exception):
+    """Raised by a job (or the engine) that saw its cancel flag."""
+
+
+class _Relay(QObject):
+    """Carries a job's reports from the pool thread to the GUI thread (queued signals)."""
+
+    progress = Signal(int, float, str)
+    done = Signal(int, object)
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+
+class _Task(QRunnable):
+    def __init__(self, job_id: int, fn: Job, relay: _Relay, flag: threading.Event):
+        super().__init__()
+        self.job_id = job_id
+        self.fn = fn
+        self.relay = relay
+        self.flag = flag
+
+    def run(self) -> None:
+        job_id, relay, flag = self.job_id, self.relay, self.flag
+
+        def progress(fraction: float, message: str = "") -> None:
+            if not flag.is_set():
+                relay.progress.emit(job_id, float(fraction), message)
+
+        try:
+            result = self.fn(progress, flag.is_set)
+        except Exception as exc:  # noqa: BLE001 - every failure must reach the window, not kill the pool
+            if flag.is_set() or _is_cancellation(exc):
+                relay.cancelled.emit(job_id)
+            else:
+                relay.failed.emit(job_id, "".join(traceback.format_exception_only(exc)).strip()
+                                  + "\n\n" + traceback.format_exc())
+        else:
+            if flag.is_set():
+                relay.cancelled.emit(job_id)
+            else:
+                relay.done.emit(job_id, result)
+
+
+def _is_cancellation(exc: BaseException) -> bool:
+    return isinstance(exc, JobCancelled) or type(exc).__name__ == "Cancelled"
+
+
+class Worker(QObject):
+    """Runs one job at a time for the window; a newer job supersedes an older one."""
+
+    started = Signal(int)
+    progress = Signal(int, float, str)      # job id, fraction 0..1, message
+    finished = Signal(int, object)          # job id, result (only for the newest job)
+    failed = Signal(int, str)               # job id, message
+    cancelled = Signal(int)                 # job id (only for the newest job)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        # Two threads: a cancelled job may still be winding down while its successor starts.
+        self._pool.setMaxThreadCount(2)
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._on_progress)
+        self._relay.done.connect(self._on_done)
+        self._relay.failed.connect(self._on_failed)
+        self._relay.cancelled.connect(self._on_cancelled)
+        self._last_id = 0
+        self._current: int | None = None
+        self._flags: dict[int, threading.Event] = {}
+
+    @property
+    def busy(self) -> bool:
+        """Whether the newest job is still running."""
+        return self._current is not None
+
+    @property
+    def current_job(self) -> int | None:
+        return self._current
+
+    def submit(self, fn: Job) -> int:
+        """Start ``fn`` off the GUI thread, cancelling any job still running; return its id."""
+        self.cancel()
+        self._last_id += 1
+        job_id = self._last_id
+        flag = threading.Event()
+        self._flags[job_id] = flag
+        self._current = job_id
+        self._pool.start(_Task(job_id, fn, self._relay, flag))
+        self.started.emit(job_id)
+        return job_id
+
+    def cancel(self) -> None:
+        """Ask the running job to stop; its result, if any, will be dropped."""
+        if self._current is not None:
+            self._flags[self._current].set()
+            job_id, self._current = self._current, None
+            self.cancelled.emit(job_id)
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Block until every started job has returned (for shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        for flag in self._flags.values():
+            flag.set()
+        self._current = None
+        self._pool.waitForDone(3000)
+
+    # Reports arrive here on the GUI thread; anything from a superseded job is dropped.
+    def _on_progress(self, job_id: int, fraction: float, message: str) -> None:
+        if job_id == self._current:
+            self.progress.emit(job_id, fraction, message)
+
+    def _on_done(self, job_id: int, result: object) -> None:
+        self._flags.pop(job_id, None)
+        if job_id == self._current:
+            self._current = None
+            self.finished.emit(job_id, result)
+
+    def _on_failed(self, job_id: int, message: str) -> None:
+        self._flags.pop(job_id, None)
+        if job_id == self._current:
+            self._current = None
+            self.failed.emit(job_id, message)
+
+    def _on_cancelled(self, job_id: int) -> None:
+        self._flags.pop(job_id, None)

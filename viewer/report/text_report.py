@@ -1,0 +1,92 @@
+"""A readable aligned report for a terminal: one section per version against the base."""
+from __future__ import annotations
+
+from collections import Counter
+
+from viewer.engine.model import Comparison, Kind, Link, Pair, Version
+
+_LABEL_WIDTH = 11
+_COLOURS = {"-": "\033[31;9m", "+": "\033[32;4m", "kind": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
+
+
+def render_text(comparison: Comparison, colour: bool = False) -> str:
+    """The whole report as one string."""
+    paint = _painter(colour)
+    base = comparison.versions[comparison.base]
+    out = []
+    for pair in comparison.pairs:
+        other = comparison.versions[pair.b]
+        out.append(paint("kind", f"=== {base.name}  ->  {other.name}"))
+        out.append(_summary(pair, base))
+        out.append("")
+        for row in comparison.rows:
+            out.extend(_row_lines(row.cells[pair.a], row.cells[pair.b], pair, base, other, paint))
+        out.append("")
+    return "\n".join(out)
+
+
+def _summary(pair: Pair, base: Version) -> str:
+    counts = Counter(link.kind for link in pair.links)
+    moved = sum(1 for link in pair.links if link.moved)
+    content = sum(1 for s in base.sentences if not s.furniture)
+    parts = [f"{counts[k]} {k.value}" for k in (Kind.IDENTICAL, Kind.EDITED, Kind.PARAPHRASE, Kind.PARTIAL)]
+    parts += [f"{len(pair.omitted)} omitted", f"{len(pair.added)} added", f"{moved} moved"]
+    kept = content - len(pair.omitted)
+    share = f"{100 * kept / content:.0f}% of base sentences kept" if content else "empty base"
+    return f"{share}: " + ", ".join(parts)
+
+
+def _row_lines(cell_a, cell_b, pair, base, other, paint) -> list[str]:
+    lines = []
+    links = []
+    for i in cell_a:
+        link = pair.link_of_a.get(i)
+        if link is not None and link not in links and any(j in cell_b for j in link.b):
+            links.append(link)
+    for link in links:
+        lines.append(_link_line(link, base, other, paint))
+    for i in cell_a:
+        if i in pair.omitted:
+            lines.append(_line("omitted", base.sentence_text(i), paint))
+        elif base.sentences[i].furniture:
+            lines.append(paint("dim", _line("furniture", base.sentence_text(i), None)))
+    for j in cell_b:
+        if j in pair.link_of_b:
+            continue
+        if other.sentences[j].furniture:
+            lines.append(paint("dim", _line("furniture", other.sentence_text(j), None)))
+        else:
+            lines.append(_line("added", other.sentence_text(j), paint))
+    return lines
+
+
+def _link_line(link: Link, base: Version, other: Version, paint) -> str:
+    label = link.kind.value + (" moved" if link.moved else "")
+    if link.kind is Kind.IDENTICAL:
+        body = " ".join(other.sentence_text(j) for j in link.b)
+    else:
+        pieces = []
+        for op in link.ops:
+            if op.tag == "=":
+                pieces.append(other.text[op.b_start:op.b_end])
+            elif op.tag == "-":
+                pieces.append(paint("-", f"[-{base.text[op.a_start:op.a_end]}-]"))
+            else:
+                pieces.append(paint("+", f"{{+{other.text[op.b_start:op.b_end]}+}}"))
+        body = "".join(pieces)
+    line = _line(label, body, paint) + f"  ({link.score:.2f})"
+    for fact in link.facts:
+        line += f"\n{'':{_LABEL_WIDTH}}  fact {fact.type}: {fact.a or '-'} -> {fact.b or '-'}"
+    return line
+
+
+def _line(label: str, body: str, paint) -> str:
+    tag = f"{label:<{_LABEL_WIDTH}}"
+    return (paint("kind", tag) if paint else tag) + " " + " ".join(body.split())
+
+
+def _painter(colour: bool):
+    def paint(style: str, text: str) -> str:
+        return f"{_COLOURS[style]}{text}{_COLOURS['reset']}" if colour else text
+
+    return paint

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from viewer.engine.classify import classify
 from viewer.engine.model import Link, Pair, Version
@@ -250,23 +249,18 @@ def _grow_splits_and_merges(groups: list[_Group], rows_a, rows_b, params) -> Non
 
 def _worth_joining(neighbour, own, other, rows, other_rows, params) -> bool:
     """Join a neighbour when the other side holds most of its words and the joined pair scores higher."""
-    other_vector = join_rows(other_rows, [other])
-    coverage = _coverage(rows[neighbour], other_vector)
+    row = rows[neighbour]
+    total = row.data.sum()
+    if total <= 0:
+        return False
+    other_features = np.concatenate([other_rows[k].indices for k in other])
+    coverage = row.data[np.isin(row.indices, other_features)].sum() / total
     if coverage < params.join_coverage:
         return False
+    other_vector = join_rows(other_rows, [other])
     before = float((join_rows(rows, [own]) @ other_vector.T).toarray()[0, 0])
     after = float((join_rows(rows, [own + [neighbour]]) @ other_vector.T).toarray()[0, 0])
     return after > before
-
-
-def _coverage(row: sp.csr_matrix, other: sp.csr_matrix) -> float:
-    """Weighted share of a row's features that the other vector has too."""
-    total = row.sum()
-    if total <= 0:
-        return 0.0
-    present = set(other.indices.tolist())
-    mask = np.fromiter((c in present for c in row.indices), dtype=bool, count=len(row.indices))
-    return float(row.data[mask].sum() / total)
 
 
 # --- 5. moves ---------------------------------------------------------------------------------------

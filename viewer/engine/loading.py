@@ -154,7 +154,7 @@ def extract_article(html: str, where: str = "input") -> str:
 
 
 def _make_version(text: str, name: str, path: str | None, sha256: str, params: Params) -> Version:
-    sentences = segment(text, params.split)
+    sentences = segment(text, params.split, params.fast_segment_chars)
     if not sentences:
         raise LoadError(path or name, "has no sentences to compare")
     return Version(name=name, text=text, sentences=sentences, path=path, sha256=sha256)

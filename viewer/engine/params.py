@@ -10,6 +10,8 @@ class Params:
 
     # Segmentation: "sentences" (line breaks, then a sentence segmenter) or "lines" (one per line).
     split: str = "sentences"
+    # Texts longer than this are split by sentencex, much faster than syntok on very long inputs.
+    fast_segment_chars: int = 250_000
     # What "identical" ignores besides whitespace.
     ignore_case: bool = False
     ignore_punctuation: bool = True
@@ -17,9 +19,9 @@ class Params:
     # Alignment (cosines of TF-IDF rows mixing words and character n-grams; see similarity.py).
     word_weight: float = 0.5           # share of word evidence against character n-grams
     link_threshold: float = 0.3        # least score for a link in the in-order chain
-    context_threshold: float = 0.15    # least score for a pair sandwiched between two links
+    context_threshold: float = 0.35   # least score for a pair sandwiched between two links
     context_gap: int = 3               # largest equal gap filled pairwise from context
-    move_threshold: float = 0.5        # least score for a link out of order
+    move_threshold: float = 0.7        # least score for a link out of order
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
     collate_threshold: float = 0.4     # least score for sentences two versions add to share a row

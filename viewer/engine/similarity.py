@@ -75,43 +75,48 @@ class Vectorizer:
 
     def fit_transform(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """Rows for ``texts_a`` and ``texts_b``: cosine of a row pair = mixed word and n-gram cosine."""
-        tokens = [self._features(t) for t in list(texts_a) + list(texts_b)]
-        word_rows = self._tfidf([w for w, _ in tokens])
-        gram_rows = self._tfidf([g for _, g in tokens])
+        documents = [[w for w in words(t) if w not in STOPWORDS] for t in list(texts_a) + list(texts_b)]
+        # Stems and n-grams are worked out once per distinct word, not once per occurrence.
+        distinct = {w: None for d in documents for w in d}
+        stems = _Columns()
+        grams = _Columns()
+        stem_of = {w: stems.ids((stem(w),)) for w in distinct}
+        grams_of = {w: grams.ids(_grams(w, self.gram_size)) for w in distinct}
+        word_rows = _tfidf([[c for w in d for c in stem_of[w]] for d in documents], len(stems))
+        gram_rows = _tfidf([[c for w in d for c in grams_of[w]] for d in documents], len(grams))
         rows = sp.hstack(
             [word_rows * math.sqrt(self.word_weight), gram_rows * math.sqrt(1 - self.word_weight)], format="csr"
         )
         n = len(texts_a)
         return rows[:n], rows[n:]
 
-    def _features(self, text: str) -> tuple[list[str], list[str]]:
-        content = [w for w in words(text) if w not in STOPWORDS]
-        grams: list[str] = []
-        for w in content:
-            grams.extend(_grams(w, self.gram_size))
-        return [stem(w) for w in content], grams
 
-    @staticmethod
-    def _tfidf(documents: list[list[str]]) -> sp.csr_matrix:
-        vocabulary: dict[str, int] = {}
-        indptr, indices, counts = [0], [], []
-        for document in documents:
-            local: dict[int, int] = {}
-            for term in document:
-                column = vocabulary.setdefault(term, len(vocabulary))
-                local[column] = local.get(column, 0) + 1
-            indices.extend(local)
-            counts.extend(local.values())
-            indptr.append(len(indices))
-        shape = (len(documents), max(len(vocabulary), 1))
-        matrix = sp.csr_matrix(
-            (np.asarray(counts, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-            shape=shape,
-        )
-        df = np.bincount(matrix.indices, minlength=shape[1])
-        idf = np.log((shape[0] + 1) / (df + 1)) + 1.0
-        matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
-        return _normalize_rows(matrix)
+class _Columns:
+    """Numbers features (stems or n-grams) in order of first sight."""
+
+    def __init__(self):
+        self.index: dict[str, int] = {}
+
+    def ids(self, features: Sequence[str]) -> tuple[int, ...]:
+        return tuple(self.index.setdefault(f, len(self.index)) for f in features)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def _tfidf(documents: list[list[int]], columns: int) -> sp.csr_matrix:
+    """Sublinear TF times smoothed IDF, rows L2-normalised; documents are lists of column ids."""
+    lengths = np.fromiter((len(d) for d in documents), dtype=np.int64, count=len(documents))
+    flat = np.fromiter((c for d in documents for c in d), dtype=np.int64, count=int(lengths.sum()))
+    row_ids = np.repeat(np.arange(len(documents)), lengths)
+    matrix = sp.csr_matrix(
+        (np.ones(len(flat)), (row_ids, flat)), shape=(len(documents), max(columns, 1))
+    )
+    matrix.sum_duplicates()
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((matrix.shape[0] + 1) / (df + 1)) + 1.0
+    matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
+    return _normalize_rows(matrix)
 
 
 def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:

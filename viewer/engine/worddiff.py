@@ -55,6 +55,10 @@ def word_diff(
     params: Params = Params(),
 ) -> tuple[Op, ...]:
     """Word ops turning the a sentences into the b sentences; '=' and '-' rebuild a, '=' and '+' rebuild b."""
+    if len(spans_a) == len(spans_b) == 1:
+        (sa, ea), (sb, eb) = spans_a[0], spans_b[0]
+        if text_a[sa:ea] == text_b[sb:eb]:
+            return (Op("=", sa, ea, sb, eb),)
     tokens_a, tokens_b = tokens(text_a, spans_a), tokens(text_b, spans_b)
     codes: dict[str, str] = {}
 

@@ -51,6 +51,7 @@ def align(
         groups = [_Group([i], [j]) for i, j in chain]
         _grow_splits_and_merges(groups, rows_a, rows_b, params)
         groups += _moved_links(groups, rows_a, rows_b, params)
+        groups += _neighbours_of_links(groups, rows_a, rows_b, params)
         groups.sort(key=lambda g: (min(g.b), min(g.a)))
 
     links = []
@@ -289,6 +290,30 @@ def _moved_links(groups: list[_Group], rows_a, rows_b, params) -> list[_Group]:
         used_a.add(i)
         used_b.add(j)
         out.append(_Group([i], [j], moved=not _fits_order(order, i, j)))
+    return out
+
+
+def _neighbours_of_links(groups: list[_Group], rows_a, rows_b, params) -> list[_Group]:
+    """Link free sentences that follow (or precede) both sides of a link, when close enough.
+
+    Sentences travel with their neighbours: the sentence after a moved one is likely moved too.
+    """
+    linked_a = {i for g in groups for i in g.a}
+    linked_b = {j for g in groups for j in g.b}
+    n, m = rows_a.shape[0], rows_b.shape[0]
+    out: list[_Group] = []
+    pending = list(groups)
+    while pending:
+        group = pending.pop()
+        for i, j in ((max(group.a) + 1, max(group.b) + 1), (min(group.a) - 1, min(group.b) - 1)):
+            if not (0 <= i < n and 0 <= j < m) or i in linked_a or j in linked_b:
+                continue
+            if pair_scores(rows_a, rows_b, np.array([i]), np.array([j]))[0] >= params.context_threshold:
+                found = _Group([i], [j], moved=group.moved)
+                linked_a.add(i)
+                linked_b.add(j)
+                out.append(found)
+                pending.append(found)
     return out
 
 

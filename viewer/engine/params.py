@@ -21,7 +21,7 @@ class Params:
     link_threshold: float = 0.3        # least score for a link in the in-order chain
     context_threshold: float = 0.35   # least score for a pair sandwiched between two links
     context_gap: int = 3               # largest equal gap filled pairwise from context
-    move_threshold: float = 0.7        # least score for a link out of order
+    move_threshold: float = 0.75       # least score for a link out of order
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
     collate_threshold: float = 0.4     # least score for sentences two versions add to share a row

@@ -26,7 +26,7 @@ _NAVIGATION = re.compile(
         |advertisement$|read\ more\b|related\ (?:stories|articles|news|coverage)?\b|next\ in\b
         |others?\ also\ read\b|also\ read\b|more\ from\b|recommended\b|click\ here\b|download\ (?:the|our)\b
         |©|copyright\b|all\ rights\ reserved|cookie|photo:|image:|\(?photo\b.*\bcredit
-        |home(?=[A-Z])|trending\b|most\ read\b|watch:|listen:|back\ to\ top)""",
+        |home(?=[A-Z])|trending\b|most\ read\b|watch:|listen:|back\ to\ top|menu$|search$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Headers of link lists: the short lines that follow them are furniture too.
@@ -37,6 +37,8 @@ _LINK_LIST_HEADER = re.compile(
 )
 # "Sergei Karpukhin/Sputnik/AP": names and agencies joined by slashes, no sentence punctuation.
 _PHOTO_CREDIT = re.compile(r"^[A-Z][\w.'’\- ]{1,40}(?:/[A-Z][\w.'’\- ]{1,30}){1,3}$")
+# "Saltmere Gazette | Local News | Weather | Sport": a navigation bar of short items.
+_NAV_BAR = re.compile(r"^[^.!?|]{1,40}(?:\s[|·•]\s[^.!?|]{1,30}){2,}$")
 _LINK_ITEM_MAX_WORDS = 30
 
 
@@ -86,7 +88,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """True for a block whose line breaks fall mid-sentence (text wrapped at a fixed width)."""
-    if len(lines) < 2:
+    if len(lines) < 3:  # two lines are too little evidence; a wrong join is worse than a split
         return False
     inner = lines[:-1]
     open_ends = sum(1 for s, e in inner if not _TERMINAL.search(text[s:e].rstrip()))
@@ -151,6 +153,7 @@ def _mark_furniture(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...
         body = text[sentence.start:sentence.end].strip()
         furniture = bool(
             _DATE_STAMP.fullmatch(body) or _NAVIGATION.match(body) or _PHOTO_CREDIT.match(body)
+            or _NAV_BAR.match(body)
         )
         if _LINK_LIST_HEADER.match(body) and len(body.split()) <= 6:
             in_link_list = furniture = True

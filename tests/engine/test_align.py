@@ -1,0 +1,109 @@
+"""Pairwise alignment: exact links and kinds on small texts, splits, merges, moves and invariants."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from viewer.engine.align import align, best_chain
+from viewer.engine.loading import load_file, load_text
+from viewer.engine.model import Kind
+from viewer.engine.params import Params
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbour-fire"
+
+
+def summary(pair):
+    return [(link.a, link.b, link.kind, link.moved) for link in pair.links]
+
+
+def test_best_chain_null_and_simple_cases():
+    assert best_chain(np.zeros((0, 3), dtype=np.float32), 0.3) == []
+    assert best_chain(np.array([[0.1, 0.2]], dtype=np.float32), 0.3) == []
+    scores = np.array([[0.9, 0.1, 0.0], [0.0, 0.2, 0.8], [0.0, 0.7, 0.1]], dtype=np.float32)
+    # (1, 2) and (2, 1) cross; the chain keeps the in-order pair with the larger total.
+    assert best_chain(scores, 0.3) == [(0, 0), (1, 2)]
+
+
+def test_small_pair_links_kinds_omissions_additions_and_a_move():
+    pair = align(load_file(DATA / "pair_a.txt"), load_file(DATA / "pair_b.txt"))
+    assert summary(pair) == [
+        ((0,), (0,), Kind.IDENTICAL, False),
+        ((1,), (1,), Kind.EDITED, False),
+        ((2,), (2,), Kind.PARAPHRASE, False),
+        ((5,), (4,), Kind.IDENTICAL, True),
+        ((4,), (5,), Kind.IDENTICAL, False),
+    ]
+    assert pair.omitted == (3,)
+    assert pair.added == (3,)
+
+
+def test_split_sentence_links_both_parts():
+    a = load_text("The mayor opened the new library on Friday, and she praised the volunteers who built it.\n"
+                  "Rain fell all day.", "a")
+    b = load_text("The mayor opened the new library on Friday.\nShe praised the volunteers who built it.\n"
+                  "Rain fell all day.", "b")
+    pair = align(a, b)
+    assert [(link.a, link.b) for link in pair.links] == [((0,), (0, 1)), ((1,), (2,))]
+    assert pair.omitted == () and pair.added == ()
+
+
+def test_merged_sentences_link_to_one():
+    a = load_text("Fire crews arrived at the harbour warehouse at dawn.\nThey fought the blaze for six hours.\n"
+                  "Nobody was hurt.", "a")
+    b = load_text("Fire crews arrived at the harbour warehouse at dawn and fought the blaze for six hours.\n"
+                  "Nobody was hurt.", "b")
+    pair = align(a, b)
+    assert [(link.a, link.b) for link in pair.links] == [((0, 1), (0,)), ((2,), (1,))]
+
+
+def test_unrelated_texts_share_no_links():
+    a = load_text("The orchestra played Brahms to a full hall.\nTickets sold out in an hour.", "a")
+    b = load_text("Wheat prices fell for a third week.\nFarmers blamed the dry spring.", "b")
+    pair = align(a, b)
+    assert pair.links == () and pair.omitted == (0, 1) and pair.added == (0, 1)
+
+
+def test_furniture_is_neither_linked_omitted_nor_added():
+    a = load_text("Skip to main content\nThe bridge reopened on Monday.", "a")
+    b = load_text("The bridge reopened on Monday.\nFollow us on Facebook for breaking news", "b")
+    pair = align(a, b)
+    assert summary(pair) == [((1,), (0,), Kind.IDENTICAL, False)]
+    assert pair.omitted == () and pair.added == ()
+
+
+@pytest.mark.parametrize("other", ["02-trimmed.txt", "03-reworded.txt", "04-correction.txt"])
+def test_every_sentence_is_accounted_for_exactly_once(other):
+    a, b = load_file(SAMPLE / "01-wire.txt"), load_file(SAMPLE / other)
+    pair = align(a, b)
+    seen_a = [i for link in pair.links for i in link.a] + list(pair.omitted)
+    seen_b = [j for link in pair.links for j in link.b] + list(pair.added)
+    seen_a += [i for i, s in enumerate(a.sentences) if s.furniture]
+    seen_b += [j for j, s in enumerate(b.sentences) if s.furniture]
+    assert sorted(seen_a) == list(range(len(a.sentences)))
+    assert sorted(seen_b) == list(range(len(b.sentences)))
+    for link in pair.links:
+        assert 0.0 <= link.score <= 1.0
+        text_a = "".join(a.text[op.a_start:op.a_end] for op in link.ops if op.tag in "=-")
+        text_b = "".join(b.text[op.b_start:op.b_end] for op in link.ops if op.tag in "=+")
+        assert text_a == a.text[a.sentences[link.a[0]].start:a.sentences[link.a[-1]].end]
+        assert text_b == b.text[b.sentences[link.b[0]].start:b.sentences[link.b[-1]].end]
+
+
+def test_sample_trimmed_version_omits_the_evacuees_paragraph():
+    a, b = load_file(SAMPLE / "01-wire.txt"), load_file(SAMPLE / "02-trimmed.txt")
+    pair = align(a, b)
+    omitted = [a.sentence_text(i) for i in pair.omitted]
+    assert any(t.startswith("It is owned by Achterberg Marine") for t in omitted)
+    assert pair.added == ()
+    assert all(not link.moved for link in pair.links)
+
+
+def test_long_inputs_are_cut_into_blocks_with_the_same_result():
+    lines = [f"Sentence number {k} talks about topic {k * 7 % 13} and item {k}." for k in range(60)]
+    edited = lines[:20] + ["A brand new sentence about something else entirely."] + lines[21:]
+    a, b = load_text("\n".join(lines), "a"), load_text("\n".join(edited), "b")
+    whole = align(a, b)
+    blocked = align(a, b, Params(dense_cells=100))
+    assert summary(blocked) == summary(whole)
+    assert len(whole.links) == 59 and whole.omitted == (20,) and whole.added == (20,)

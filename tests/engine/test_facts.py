@@ -1,0 +1,300 @@
+"""Fact-level changes inside a link: each type added, dropped and changed, and the no-change cases."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from viewer.engine import facts
+from viewer.engine.facts import (
+    ATTRIBUTION,
+    DATE,
+    FACT_TYPES,
+    HEDGE,
+    NAME,
+    NEGATION,
+    NUMBER,
+    QUOTE,
+    fact_changes,
+)
+from viewer.engine.model import Fact
+
+
+def test_empty_and_identical():
+    assert fact_changes("", "") == ()
+    text = "Officials said 40 firefighters fought the blaze in Paris on Monday."
+    assert fact_changes(text, text) == ()
+
+
+def test_type_names():
+    assert FACT_TYPES == ("number", "date", "name", "quote", "attribution", "hedge", "negation")
+
+
+# --- no change ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    # whitespace and quote style
+    ("Smith said  the plan\nworks.", "Smith said the plan works."),
+    ("\u201cWe will rebuild,\u201d the mayor said.", '"We will rebuild," the mayor said.'),
+    ("\u2018It\u2019s over,\u2019 she said.", "'It's over,' she said."),
+    # the same facts in another order
+    ("Kyiv said Moscow launched 40 drones on Monday.", "On Monday Moscow launched 40 drones, Kyiv said."),
+    ("Shares fell 3% while Tesla rose 2%.", "Tesla rose 2% while shares fell 3%."),
+    # a name only shortened, or its title and case changed
+    ("Xi Jinping met Joe Biden in San Francisco.", "Xi met Biden in San Francisco."),
+    ("Mr. Smith declined to comment.", "John Smith declined to comment."),
+    ("BEIJING (Reuters) - Exports fell.", "Beijing (Reuters) - Exports fell."),
+    ("The U.S. imposed sanctions.", "The United States imposed sanctions."),
+    # common words capitalised only at the start of a sentence
+    ("Officials closed the road.", "The road was closed by officials."),
+    # the same value written differently
+    ("Three people died.", "3 people died."),
+    ("The third attempt failed.", "The 3rd attempt failed."),
+    ("The $1.5 million grant was approved.", "The $1,500,000 grant was approved."),
+    ("Prices rose 4.5% in May.", "Prices rose 4.5 per cent in May."),
+    ("The vote is on March 20, 2024.", "The vote is on 2024-03-20."),
+    ("The vote is on 20 March.", "The vote is on March 20th."),
+    ("About 40 people came.", "Around 40 people came."),
+    ("The minister didn't comment.", "The minister did not comment."),
+    # "no one" is not a count
+    ("No one was hurt.", "No one at all was hurt."),
+])
+def test_no_change(a, b):
+    assert fact_changes(a, b) == ()
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+def test_number_changed():
+    assert fact_changes("The fire destroyed 141 homes.", "The fire destroyed 123 homes.") == (
+        Fact(NUMBER, "141", "123"),
+    )
+    assert fact_changes("Officials sent 40 firefighters.", "Officials sent 60 firefighters.") == (
+        Fact(NUMBER, "40", "60"),
+    )
+    assert fact_changes("Three people died.", "Four people died.") == (Fact(NUMBER, "Three", "Four"),)
+    assert fact_changes("It was the first time.", "It was the second time.") == (
+        Fact(NUMBER, "first", "second"),
+    )
+    assert fact_changes("Thousands fled.", "Hundreds fled.") == (Fact(NUMBER, "Thousands", "Hundreds"),)
+    assert fact_changes("Costs rose to $2 billion.", "Costs rose to $2 million.") == (
+        Fact(NUMBER, "$2 billion", "$2 million"),
+    )
+
+
+def test_number_added_and_dropped():
+    assert fact_changes("Rescuers pulled people from the rubble.", "Rescuers pulled 12 people from the rubble.") == (
+        Fact(NUMBER, "", "12"),
+    )
+    assert fact_changes("Rescuers pulled 12 people from the rubble.", "Rescuers pulled people from the rubble.") == (
+        Fact(NUMBER, "12", ""),
+    )
+
+
+def test_number_ignores_codes_inside_names():
+    assert fact_changes("The 19-year-old broke COVID-19 rules.", "The 20-year-old broke COVID-19 rules.") == (
+        Fact(NUMBER, "19", "20"),
+    )
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+def test_date_changed():
+    assert fact_changes("The blaze started on Monday.", "The blaze started yesterday.") == (
+        Fact(DATE, "Monday", "yesterday"),
+    )
+    assert fact_changes("The vote is on March 20.", "The vote is on March 21.") == (
+        Fact(DATE, "March 20", "March 21"),
+    )
+    assert fact_changes("The firm was founded in 1998.", "The firm was founded in 1989.") == (
+        Fact(DATE, "1998", "1989"),
+    )
+    assert fact_changes("They meet at 3 p.m. today.", "They meet at 4 pm tomorrow.") == (
+        Fact(DATE, "3 p.m.", "4 pm"),
+        Fact(DATE, "today", "tomorrow"),
+    )
+
+
+def test_date_added_and_dropped():
+    assert fact_changes("Protests erupted in Hong Kong.", "Protests erupted in Hong Kong on Saturday.") == (
+        Fact(DATE, "", "Saturday"),
+    )
+    assert fact_changes("Protests erupted in Hong Kong last week.", "Protests erupted in Hong Kong.") == (
+        Fact(DATE, "last week", ""),
+    )
+
+
+def test_may_the_verb_is_not_a_date():
+    assert fact_changes("Rates may rise in May.", "Rates may rise in June.") == (Fact(DATE, "May", "June"),)
+
+
+# --- names ----------------------------------------------------------------------------------
+
+def test_name_changed():
+    assert fact_changes("Joe Biden spoke in Paris.", "Joe Biden spoke in London.") == (
+        Fact(NAME, "Paris", "London"),
+    )
+    assert fact_changes("Joe Biden spoke.", "Hunter Biden spoke.") == (
+        Fact(NAME, "Joe Biden", "Hunter Biden"),
+    )
+
+
+def test_name_added_and_dropped():
+    assert fact_changes("The talks ended.", "The talks in Geneva ended.") == (Fact(NAME, "", "Geneva"),)
+    assert fact_changes("Police arrested Ahmed al-Sharif, a local trader.", "Police arrested a local trader.") == (
+        Fact(NAME, "Ahmed al-Sharif", ""),
+    )
+    # A possessive is not part of the name.
+    assert fact_changes("Tesla's shares fell.", "The shares fell.") == (Fact(NAME, "Tesla", ""),)
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+def test_quote_reworded():
+    assert fact_changes('"We will rebuild," the mayor said.', '"We will rebuild everything," the mayor said.') == (
+        Fact(QUOTE, '"We will rebuild,"', '"We will rebuild everything,"'),
+    )
+
+
+def test_quote_added_and_dropped():
+    assert fact_changes("The mayor spoke.", 'The mayor spoke: "Nothing is left."') == (
+        Fact(QUOTE, "", '"Nothing is left."'),
+        Fact(NEGATION, "", "Nothing"),
+    )
+    assert fact_changes("\u201cIt is over,\u201d the mayor said.", "The mayor said.") == (
+        Fact(QUOTE, "\u201cIt is over,\u201d", ""),
+    )
+
+
+def test_quote_turned_into_indirect_speech():
+    assert fact_changes('"We will rebuild," the mayor said.', "The mayor said we will rebuild.") == (
+        Fact(QUOTE, '"We will rebuild,"', "we will rebuild"),
+    )
+    assert fact_changes("She said they were leaving soon.", "'We are leaving soon,' she said.") == (
+        Fact(QUOTE, "leaving soon", "'We are leaving soon,'"),
+    )
+
+
+def test_apostrophes_are_not_quotes():
+    assert fact_changes("The workers' union can't agree.", "The workers' union cannot agree.") == ()
+
+
+# --- attribution ----------------------------------------------------------------------------
+
+def test_attribution_changed():
+    assert fact_changes("The minister said the report was false.", "The minister claimed the report was false.") == (
+        Fact(ATTRIBUTION, "said", "claimed"),
+    )
+    assert fact_changes("The deal is done, the company said.", "The deal is done, according to the company.") == (
+        Fact(ATTRIBUTION, "said", "according to"),
+    )
+
+
+def test_attribution_added_and_dropped():
+    assert fact_changes("The road is closed.", "The road is closed, police added.") == (
+        Fact(ATTRIBUTION, "", "added"),
+    )
+    assert fact_changes("The road is closed, police insisted.", "The road is closed.") == (
+        Fact(ATTRIBUTION, "insisted", ""),
+    )
+
+
+def test_attribution_tense_is_not_a_change():
+    assert fact_changes("Police said the road is closed.", "Police say the road is closed.") == ()
+
+
+# --- hedges ---------------------------------------------------------------------------------
+
+def test_hedge_changed():
+    assert fact_changes("The fire is under control.", "The fire may be under control.") == (
+        Fact(HEDGE, "is", "may be"),
+    )
+    assert fact_changes("The plant will close.", "The plant could close.") == (Fact(HEDGE, "will", "could"),)
+    assert fact_changes("About 40 people came.", "More than 40 people came.") == (
+        Fact(HEDGE, "About", "More than"),
+    )
+
+
+def test_hedge_added_and_dropped():
+    assert fact_changes("The firm confirmed the deal.", "The firm reportedly confirmed the deal.") == (
+        Fact(HEDGE, "", "reportedly"),
+    )
+    assert fact_changes("The suspect appears to have fled.", "The suspect fled.") == (
+        Fact(HEDGE, "appears", ""),
+    )
+    assert fact_changes("The plant may have closed.", "The plant has closed.") == (
+        Fact(HEDGE, "may have", "has"),
+    )
+
+
+def test_will_the_noun_is_not_a_hedge():
+    assert fact_changes("It was the will of the people.", "It was the wish of the people.") == ()
+
+
+# --- negation -------------------------------------------------------------------------------
+
+def test_negation_added_and_dropped():
+    assert fact_changes("The minister commented.", "The minister did not comment.") == (
+        Fact(NEGATION, "", "not"),
+    )
+    assert fact_changes("He was not guilty, the jury found.", "He was guilty, the jury found.") == (
+        Fact(NEGATION, "not", ""),
+    )
+    assert fact_changes("He left without paying.", "He left after paying.") == (Fact(NEGATION, "without", ""),)
+    assert fact_changes("She won't run again.", "She will run again.") == (Fact(NEGATION, "won't", ""),)
+
+
+def test_negation_changed():
+    assert fact_changes("He has not paid.", "He has never paid.") == (Fact(NEGATION, "not", "never"),)
+
+
+def test_not_only_is_not_a_negation():
+    assert fact_changes("Not only the town flooded.", "The town flooded.") == ()
+
+
+# --- several at once, invariants ------------------------------------------------------------
+
+def test_several_types_in_type_order():
+    a = "Officials said on Monday that 141 homes were destroyed in Paradise."
+    b = "Officials claimed yesterday that 123 homes may have been destroyed in Chico."
+    assert fact_changes(a, b) == (
+        Fact(NUMBER, "141", "123"),
+        Fact(DATE, "Monday", "yesterday"),
+        Fact(NAME, "Paradise", "Chico"),
+        Fact(ATTRIBUTION, "said", "claimed"),
+        Fact(HEDGE, "", "may have"),
+    )
+
+
+SWAP_CASES = [
+    ("The fire destroyed 141 homes on Monday.", "The fire destroyed 123 homes yesterday."),
+    ('"We will rebuild," the mayor said.', "The mayor said we will rebuild."),
+    ("The fire is under control.", "The fire may be under control."),
+    ("Joe Biden spoke in Paris.", "Hunter Biden did not speak in London."),
+]
+
+
+@pytest.mark.parametrize("a, b", SWAP_CASES)
+def test_swapping_sides_swaps_facts(a, b):
+    forward = fact_changes(a, b)
+    assert forward
+    assert fact_changes(b, a) == tuple(Fact(f.type, f.b, f.a) for f in forward)
+
+
+def test_fast_enough_for_every_link():
+    pairs = [
+        ("WASHINGTON (AP) - President Joe Biden on Tuesday signed an order that will limit asylum "
+         "claims, the White House said.",
+         "President Biden signed an order on Tuesday limiting asylum claims, according to the White House."),
+        ("At least 12 people were killed and dozens injured when a bus plunged into a ravine in "
+         "northern Peru on Sunday, officials said.",
+         "A bus plunged into a ravine in Peru on Sunday, killing at least 14 people, officials said."),
+    ]
+    started = time.perf_counter()
+    for _ in range(100):
+        facts._extract.cache_clear()
+        for a, b in pairs:
+            fact_changes(a, b)
+    per_pair = (time.perf_counter() - started) / 200
+    # Typically ~0.3 ms; the bound only catches runaway regular expressions.
+    assert per_pair < 0.005

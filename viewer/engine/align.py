@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.engine.classify import classify
-from viewer.engine.model import Link, Pair, Version
+from viewer.engine.facts import fact_changes
+from viewer.engine.model import Kind, Link, Pair, Version
 from viewer.engine.params import Params
 from viewer.engine.similarity import Vectorizer, dense_scores, join_rows, pair_scores
 from viewer.engine.worddiff import token_key, word_diff
@@ -77,7 +78,8 @@ def _make_link(a: Version, ia: tuple[int, ...], b: Version, jb: tuple[int, ...],
     text_b = " ".join(b.text[s:e] for s, e in spans_b)
     kind, score = classify(text_a, text_b, params)
     ops = word_diff(a.text, spans_a, b.text, spans_b, params)
-    return Link(a=ia, b=jb, kind=kind, score=round(score, 4), moved=moved, ops=ops)
+    facts = () if kind is Kind.IDENTICAL else fact_changes(text_a, text_b)
+    return Link(a=ia, b=jb, kind=kind, score=round(score, 4), moved=moved, ops=ops, facts=facts)
 
 
 # --- 2. the in-order chain -------------------------------------------------------------------

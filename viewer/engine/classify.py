@@ -23,6 +23,8 @@ def comparable_words(text: str, params: Params) -> list[str]:
 
 def classify(text_a: str, text_b: str, params: Params = Params()) -> tuple[Kind, float]:
     """Kind and score of two linked texts (each the joined sentences of one side)."""
+    if text_a == text_b:
+        return Kind.IDENTICAL, 1.0
     words_a, words_b = comparable_words(text_a, params), comparable_words(text_b, params)
     if words_a == words_b:
         return Kind.IDENTICAL, 1.0

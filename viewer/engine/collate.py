@@ -73,7 +73,9 @@ def _base_groups(n: int, pairs: Sequence[Pair]) -> list[int]:
 def _place_unlinked(versions, v, pair, row_of, head, top, params) -> None:
     version = versions[v]
     added = set(pair.added)
-    matched = _match_earlier_additions(versions, v, [j for j in pair.added], head, top, params)
+    matched = _match_earlier_additions(versions, v, list(pair.added), head, top, params)
+    position = {id(row): k for k, row in enumerate(top)}
+    position[id(head)] = -1
     anchor = head
     for j in range(len(version.sentences)):
         if j in row_of:
@@ -82,6 +84,12 @@ def _place_unlinked(versions, v, pair, row_of, head, top, params) -> None:
         if j in matched:
             row = matched[j]
         else:
+            # Go past the base sentences this version omits here: deletions before insertions.
+            k = position.get(id(anchor))
+            if k is not None:
+                while k + 1 < len(top) and not top[k + 1].cells[v]:
+                    k += 1
+                anchor = top[k] if k >= 0 else head
             row = _Row(len(versions), v if j in added else None)
             anchor.after.append(row)
         row.cells[v].append(j)

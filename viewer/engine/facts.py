@@ -63,6 +63,8 @@ _MONTHS = {
 }
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A bare month or year is only a date after one of these (else "May" is a verb, 2000 a count).
+# A year usually ends a phrase: "in 2023.", "(2023)".
+_YEAR_ENDINGS = ("", ".", ",", ";", ":", ")", "!", "?", "'")
 _DATE_PREPOSITIONS = frozenset(
     "in since until till by last next this early late mid of from to through before after during "
     "between and or around circa".split()
@@ -203,12 +205,15 @@ _HEDGE_RE = re.compile(rf"""
         |as\s+much\s+as|an\s+estimated|estimated|close\s+to|upwards\s+of)
         \s+(?=[$£€¥]?\d|(?:{_NUMBER_WORD}|dozens|hundreds|thousands)\b)
 """, re.VERBOSE | re.IGNORECASE)
+# "have" in "may have" belongs to the modal, not to the verbs a modal can stand in for.
+_AFTER_MODAL_RE = re.compile(r"\b(?:may|might|could|can|would|should|must|shall|will|not|n't)\s+$", re.IGNORECASE)
 _COPULA_RE = re.compile(r"\b(?P<be>is|are|was|were)\b|\b(?P<have>has|have|had)\b", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"""
     \b(?:not(?!\s+only\b)|never|without|none|nobody|nothing|neither|nor|cannot
         |no(?!\.?\s*\d)(?!-)|\w+n't)\b
 """, re.VERBOSE | re.IGNORECASE)
 
+_PREVIOUS_WORD_RE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+\.?|[^\W\d_](?:[\w'\-]*[^\W_])?")
 _PLAIN_WORD_RE = re.compile(r"\w+(?:'\w+)*")
 _QUOTE_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)(?<=[\w.,!?])'(?!\w)")
@@ -276,7 +281,9 @@ def _extract(text: str) -> _Facts:
         ),
         hedges=_hedges(text, folded),
         copulas=tuple(
-            _item(text, m, "be" if m.group("be") else "have") for m in _COPULA_RE.finditer(folded)
+            _item(text, m, "be" if m.group("be") else "have")
+            for m in _COPULA_RE.finditer(folded)
+            if not _AFTER_MODAL_RE.search(folded, max(0, m.start() - 16), m.start())
         ),
         negations=_negations(text, folded),
         words=_word_set(folded),
@@ -319,7 +326,7 @@ def _take(counts: Counter, key) -> bool:
 
 
 def _facts_from(fact_type: str, left_a, left_b) -> list[Fact]:
-    facts = [Fact(fact_type, x.surface, y.surface) for x, y in zip(left_a, left_b)]
+    facts = [Fact(fact_type, x.surface, y.surface) for x, y in zip(left_a, left_b, strict=False)]
     facts += [Fact(fact_type, x.surface, "") for x in left_a[len(left_b):]]
     facts += [Fact(fact_type, "", y.surface) for y in left_b[len(left_a):]]
     return facts
@@ -368,7 +375,7 @@ def _date_key(m: re.Match, folded: str):
     if m.group("year"):
         # A bare four-digit number is a year only where a date could stand; else it is a count.
         after = folded[m.end():m.end() + 1]
-        if _previous_word(folded, m.start()) in _DATE_PREPOSITIONS or after in ("", ".", ",", ";", ":", ")", "!", "?", "'"):
+        if _previous_word(folded, m.start()) in _DATE_PREPOSITIONS or after in _YEAR_ENDINGS:
             return ("y", int(m.group("year")))
         return None
     if m.group("month"):
@@ -387,7 +394,7 @@ def _int(value: str | None) -> int | None:
 
 
 def _previous_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 30):start])
+    m = _PREVIOUS_WORD_RE.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
 
 
@@ -404,7 +411,7 @@ def _numbers(text: str, masked: str) -> tuple[_Item, ...]:
         value *= _SCALES.get(scale.lower(), _SCALE_ABBREVIATIONS.get(scale.lower(), 1))
         value *= _SCALE_ABBREVIATIONS.get(glued, 1)
         currency = (m.group("cur") or "").replace("US$", "$")
-        key = ("n", _decimal_text(value), currency, bool(m.group("pct")), bool(m.group("ord")))
+        key = ("n", format(value.normalize(), "f"), currency, bool(m.group("pct")), bool(m.group("ord")))
         start = m.start("cur") if m.group("cur") else m.start("num")
         items.append(_Item(key, _surface(text, start, m.end()), start, m.end()))
         masked_list[m.start():m.end()] = " " * (m.end() - m.start())
@@ -423,11 +430,6 @@ def _numbers(text: str, masked: str) -> tuple[_Item, ...]:
         items.append(_item(text, m, key))
     items.sort(key=lambda item: item.start)
     return tuple(items)
-
-
-def _decimal_text(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
 
 
 def _is_pronoun_one(text: str, m: re.Match) -> bool:
@@ -640,7 +642,8 @@ def _unquoted_survivor(quote: _Item, other: _Facts) -> str:
     if len(words) < 3 or not other.unquoted:
         return ""
     other_words = [w for w, _, _ in other.unquoted]
-    blocks = [blk for blk in SequenceMatcher(None, words, other_words, autojunk=False).get_matching_blocks() if blk.size]
+    matcher = SequenceMatcher(None, words, other_words, autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
     matched = sum(blk.size for blk in blocks)
     # Half the words is enough: indirect speech shifts pronouns and tenses ("we are" -> "they were").
     if matched < max(2, 0.5 * len(words)):
@@ -685,7 +688,7 @@ def _hedges(text: str, folded: str) -> tuple[_Item, ...]:
 
 def _diff_hedges(a: _Facts, b: _Facts) -> list[Fact]:
     left_a, left_b = _unmatched(a.hedges, b.hedges)
-    facts = [Fact(HEDGE, x.surface, y.surface) for x, y in zip(left_a, left_b)]
+    facts = [Fact(HEDGE, x.surface, y.surface) for x, y in zip(left_a, left_b, strict=False)]
     extra_a, extra_b = left_a[len(left_b):], left_b[len(left_a):]
     if extra_a or extra_b:
         # "is" -> "may be": a modal with "be"/"have" stands where the other side had the verb.

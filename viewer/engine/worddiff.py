@@ -25,7 +25,7 @@ def token_key(token: str, params: Params) -> str:
     """The form of a token that equality is decided on (whitespace is all alike)."""
     if token.isspace():
         return " "
-    if params.ignore_quotes:
+    if params.ignore_quotes and not token.isascii():  # curly quotes and dashes are never ASCII
         token = token.translate(_QUOTES).translate(_DASHES)
     if params.ignore_case:
         token = token.casefold()

@@ -1,0 +1,127 @@
+"""The `storydiff compare` command: reports, the JSON contract, and bad input."""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+SAMPLE = sorted((ROOT / "resources" / "samples" / "harbour-fire").glob("*.txt"))
+
+
+def run(*args, cwd=None):
+    env = dict(os.environ, NO_COLOR="1")
+    return subprocess.run([sys.executable, "-m", "viewer", "compare", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_json_contract():
+    proc = run(*SAMPLE, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert (doc["format"], doc["version"], doc["base"]) == ("storydiff", 1, 0)
+    assert [v["name"] for v in doc["versions"]] == [p.name for p in SAMPLE]
+    assert [(p["a"], p["b"]) for p in doc["pairs"]] == [(0, 1), (0, 2), (0, 3)]
+    for version, path in zip(doc["versions"], SAMPLE):
+        text = path.read_text(encoding="utf-8")
+        assert version["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        for s in version["sentences"]:
+            assert s["text"] == text[s["start"]:s["end"]]
+            assert set(s) == {"start", "end", "text", "paragraph", "furniture"}
+    for pair in doc["pairs"]:
+        for link in pair["links"]:
+            assert set(link) == {"a", "b", "kind", "score", "moved", "ops", "facts"}
+            assert link["kind"] in {"identical", "edited", "paraphrase", "partial"}
+            b_text = "".join(t for op, t in link["ops"] if op in "=+")
+            b_sentences = doc["versions"][pair["b"]]["sentences"]
+            assert " ".join(b_text.split()) == " ".join(" ".join(b_sentences[j]["text"] for j in link["b"]).split())
+    cells = [row["cells"] for row in doc["rows"]]
+    assert all(len(c) == 4 for c in cells)
+
+
+def test_trimmed_version_report_in_text():
+    proc = run(SAMPLE[0], SAMPLE[1])
+    assert proc.returncode == 0
+    lines = proc.stdout.splitlines()
+    assert lines[0] == f"=== {SAMPLE[0].name}  ->  {SAMPLE[1].name}"
+    assert any(l.startswith("omitted     It is owned by Achterberg Marine") for l in lines)
+    assert any(l.startswith("furniture   Skip to main content") for l in lines)
+    assert any("[-tore-]{+swept+}" in l for l in lines)
+    assert "\033[" not in proc.stdout
+
+
+def test_base_option_and_split_lines(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("One. Two.\nThree.\n", encoding="utf-8")
+    b.write_text("Three.\n", encoding="utf-8")
+    doc = json.loads(run(a, b, "--base", b, "--split", "lines", "--format", "json").stdout)
+    assert doc["base"] == 1
+    assert [s["text"] for s in doc["versions"][0]["sentences"]] == ["One. Two.", "Three."]
+    assert doc["pairs"][0]["a"] == 1 and doc["pairs"][0]["b"] == 0
+    assert doc["pairs"][0]["added"] == [0]
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "report.json"
+    proc = run(SAMPLE[0], SAMPLE[1], "--format", "json", "-o", out)
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "storydiff"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([DATA / "plain.txt"], "need at least two versions to compare, got 1"),
+        ([DATA / "plain.txt", DATA / "missing.txt"], "missing.txt: no such file"),
+        ([DATA / "plain.txt", DATA / "binary.bin"], "binary.bin: looks like a binary file, not text"),
+        ([DATA / "plain.txt", DATA / "empty.txt"], "empty.txt: is empty"),
+        ([DATA / "plain.txt", DATA], "data: is a folder, not a file"),
+        ([DATA / "plain.txt", DATA / "crlf.txt", "--base", "other.txt"], "--base other.txt: is not one of the files"),
+        ([DATA / "plain.txt", DATA / "crlf.txt", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
+        ([DATA / "plain.txt", DATA / "crlf.txt", "-o", DATA / "crlf.txt"], "crlf.txt: is one of the inputs"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(args, message):
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr
+    assert lines[0].startswith("storydiff: error: ") and message in lines[0]
+
+
+def test_file_over_50_mb_is_refused(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(50 * 1024 * 1024 + 1)
+    proc = run(DATA / "plain.txt", big)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "storydiff: error: big.txt: is 50 MB, larger than the 50 MB limit"
+
+
+def test_unreadable_file_is_refused(tmp_path):
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("root reads any file")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Secret.", encoding="utf-8")
+    locked.chmod(0)
+    proc = run(DATA / "plain.txt", locked)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "storydiff: error: locked.txt: cannot be read: permission denied"
+
+
+def test_inputs_are_never_written(tmp_path):
+    copies = []
+    for p in SAMPLE[:2]:
+        copy = tmp_path / p.name
+        copy.write_bytes(p.read_bytes())
+        copies.append(copy)
+    before = [(c.read_bytes(), c.stat().st_mtime_ns) for c in copies]
+    assert run(*copies, "--format", "json").returncode == 0
+    assert run(*copies).returncode == 0
+    assert [(c.read_bytes(), c.stat().st_mtime_ns) for c in copies] == before

@@ -23,6 +23,8 @@ def test_best_chain_null_and_simple_cases():
     scores = np.array([[0.9, 0.1, 0.0], [0.0, 0.2, 0.8], [0.0, 0.7, 0.1]], dtype=np.float32)
     # (1, 2) and (2, 1) cross; the chain keeps the in-order pair with the larger total.
     assert best_chain(scores, 0.3) == [(0, 0), (1, 2)]
+    # Any dtype of scores: a float32 running total once hid a link scored in float64.
+    assert best_chain(np.array([[0.5]]), 0.4) == [(0, 0)]
 
 
 def test_small_pair_links_kinds_omissions_additions_and_a_move():

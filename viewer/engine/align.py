@@ -93,7 +93,7 @@ def _in_order_links(texts_a, texts_b, rows_a, rows_b, params, cancelled) -> list
 
             raise Cancelled()
         if a1 > a0 and b1 > b0:
-            scores = dense_scores(rows_a[a0:a1], rows_b[b0:b1]).astype(np.float32)
+            scores = dense_scores(rows_a[a0:a1], rows_b[b0:b1])
             chain += [(a0 + i, b0 + j) for i, j in best_chain(scores, params.link_threshold)]
         if anchor is not None:
             chain.append(anchor)
@@ -103,10 +103,10 @@ def _in_order_links(texts_a, texts_b, rows_a, rows_b, params, cancelled) -> list
 def best_chain(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     """The in-order 1-1 links maximising the sum of (score - threshold): a vectorised DP."""
     n, m = scores.shape
-    gains = scores - threshold
-    previous = np.zeros(m + 1, dtype=np.float32)
+    gains = np.asarray(scores, dtype=np.float64) - threshold  # one dtype: mixed ones break the ties below
+    previous = np.zeros(m + 1, dtype=np.float64)
     back = np.zeros((n, m), dtype=np.int8)  # 0: skip the a sentence, 1: link, 2: skip the b sentence
-    current = np.zeros(m + 1, dtype=np.float32)
+    current = np.zeros(m + 1, dtype=np.float64)
     for i in range(n):
         diagonal = previous[:-1] + gains[i]
         up = previous[1:]

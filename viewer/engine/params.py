@@ -24,7 +24,7 @@ class Params:
     move_threshold: float = 0.75       # least score for a link out of order
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
-    collate_threshold: float = 0.4     # least score for sentences two versions add to share a row
+    collate_threshold: float = 0.25    # least score for sentences two versions add to share a row
     # Kinds (classify.py).
     edited_ratio: float = 0.65         # least in-order word match for "edited"
     partial_coverage: float = 0.55     # a side with less of its words covered than this ...

@@ -37,7 +37,8 @@ def story_files_in(folder: Path) -> list[Path]:
     """The story files (text, Markdown, HTML) directly inside ``folder``, sorted by name."""
     return sorted(
         p for p in Path(folder).iterdir()
-        if p.is_file() and p.suffix.lower() in STORY_SUFFIXES and not p.name.startswith(".")
+        if p.is_file() and p.suffix.lower() in STORY_SUFFIXES
+        and not p.name.startswith(".") and not p.stem.upper().startswith("README")
     )
 
 

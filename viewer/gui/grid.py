@@ -170,8 +170,10 @@ class Grid:
         moved = any(link.moved for link in links)
         counterpart = None
         if moved:
-            counterpart = next((self.row_of.get((self.base, link.a[0])) for link in links
-                                if link.moved and link.a), None)
+            # A moved sentence sits level with its base sentence; its own place in this version
+            # is after the sentence before it, which is where "jump to original position" goes.
+            own = indices[0] - 1 if indices[0] > 0 else indices[-1] + 1
+            counterpart = self.row_of.get((column, own))
         facts = tuple(f for link in links for f in link.facts)
         score = max((link.score for link in links), default=None)
         return Cell(Role.VERSION, kind, text, tuple(spans), indices, paragraph_start, furniture,
@@ -323,6 +325,8 @@ class Grid:
                     end_a = op.a_end
             # Whitespace between words is the source's own; anything long was not diffed (another sentence).
             gap = " … " if len(gap) > 40 else re.sub(r"\s+", " ", gap)
+            if not gap and pieces and pieces[-1][0] != op.tag and "=" not in (op.tag, pieces[-1][0]):
+                gap = " "  # between a deletion and the insertion that replaces it
             if gap:
                 _push(pieces, "=", gap)
             _push(pieces, op.tag, text)

@@ -1,0 +1,47 @@
+"""Session files: round trip, moved folders, files that are not sessions."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from viewer.gui.jobs import Source
+from viewer.gui.session import SessionError, load_session, save_session
+
+
+def test_round_trip_with_pasted_text(tmp_path):
+    story = tmp_path / "a.txt"
+    story.write_text("One. Two.")
+    sources = [Source(path=str(story)), Source(text="Pasted words.", name="Clipboard")]
+    save_session(tmp_path / "s.storydiff", sources, ["abc", "def"], 1, {"ignore_case": True})
+    session = load_session(tmp_path / "s.storydiff")
+    assert session.base == 1 and session.options == {"ignore_case": True}
+    assert session.sources[0].path == str(story.resolve()) and session.sources[0].expected_sha256 == "abc"
+    assert session.sources[1].text == "Pasted words." and session.sources[1].label == "Clipboard"
+
+
+def test_a_moved_folder_still_opens(tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "a.txt").write_text("One.")
+    save_session(folder / "s.storydiff", [Source(path=str(folder / "a.txt"))], ["x"], 0, {})
+    shutil.move(folder, tmp_path / "moved")
+    session = load_session(tmp_path / "moved" / "s.storydiff")
+    assert session.sources[0].path == str(tmp_path / "moved" / "a.txt")
+
+
+@pytest.mark.parametrize("content", ["not json", json.dumps({"format": "other"}),
+                                     json.dumps({"format": "storydiff-session", "versions": []})])
+def test_not_a_session(tmp_path, content):
+    path = tmp_path / "bad.storydiff"
+    path.write_text(content)
+    with pytest.raises(SessionError, match="bad.storydiff"):
+        load_session(path)
+
+
+def test_a_broken_session_shows_a_message(window, tmp_path):
+    path = tmp_path / "bad.storydiff"
+    path.write_text("{")
+    assert window.open_session(str(path)) is False
+    assert window.message_bar.isVisible() and "bad.storydiff" in window.message_bar.text()

@@ -1,0 +1,82 @@
+"""The HTML report: self-contained, escaped, complete."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from viewer.engine import loading, pipeline
+from viewer.report.html_report import comparison_to_html, write_html
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbour-fire"
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Collector:
+    parser = _Collector()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+@pytest.fixture(scope="module")
+def script_comparison():
+    versions = [loading.load_file(DATA / "script_article.txt"), loading.load_file(DATA / "plain.txt")]
+    return pipeline.compare(versions)
+
+
+def test_article_markup_stays_text(script_comparison, tmp_path):
+    write_html(script_comparison, tmp_path / "r.html")
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    parsed = _parse(html)
+    assert "script" not in parsed.tags
+    assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    text = "".join(parsed.text)
+    assert '<script>alert("x")</script>' in text and "<b>bold</b>" in text
+    assert "residents &amp; traders" in text  # the article's literal "&amp;" survives as typed
+
+
+def test_self_contained(script_comparison):
+    html = comparison_to_html(script_comparison)
+    parsed = _parse(html)
+    assert not {"script", "link", "img", "iframe"} & set(parsed.tags)
+    assert not [v for k, v in parsed.attrs if k in ("src", "href") and v]
+    assert html.startswith("<!DOCTYPE html>") and "<meta charset='utf-8'>" in html
+
+
+def test_sample_report_shows_every_version_and_kind():
+    versions = [loading.load_file(p) for p in sorted(SAMPLE.glob("0*.txt"))]
+    comparison = pipeline.compare(versions)
+    html = comparison_to_html(comparison, title="Harbour fire", options={"ignore_case": True})
+    parsed = _parse(html)
+    text = "".join(parsed.text)
+    for v in versions:
+        assert v.name in text
+    assert "Harbour fire" in text and "identical ignore case" in text
+    rows = parsed.tags.count("tr")
+    assert rows >= len(comparison.rows) + 1
+    for kind in ("k-edited", "k-omitted", "k-added", "k-paraphrase"):
+        assert f"class='{kind}'" in html
+    assert "omitted" in text and "del" in parsed.tags and "ins" in parsed.tags
+    # Every sentence of the base appears in the report.
+    base = versions[comparison.base]
+    for i in range(len(base.sentences)):
+        sentence = base.sentence_text(i)
+        assert sentence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") \
+            .replace("'", "&#x27;") in html

@@ -1,0 +1,580 @@
+"""The aligned view: versions side by side, one row per collated row, painted by a delegate.
+
+Cells are laid out with QTextLayout (wrapped text plus highlight ranges) once per width and
+cached; painting covers only the rows Qt asks for, i.e. the visible range.
+"""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCharFormat,
+                           QTextLayout, QTextOption)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QMenu, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTableView)
+
+from viewer.engine.model import Kind
+from viewer.gui import palette
+from viewer.gui.aligned_model import BASE_ROLE, CELL_ROLE, SUMMARY_ROLE, AlignedModel
+from viewer.gui.grid import Cell, Role, Span
+
+MIN_COLUMN_WIDTH = 260
+MAX_COLUMN_WIDTH = 760
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints one cell: kind tint, gutter glyph, wrapped text with word highlights, markers."""
+
+    def __init__(self, view: "AlignedView"):
+        super().__init__(view)
+        self.view = view
+        self._layouts: dict[tuple[int, int], tuple[int, QTextLayout, QTextLayout | None, float]] = {}
+        self.colours = palette.colours(view.palette())
+        self._formats: dict = {}
+        self.refresh_style()
+
+    # Geometry, in pixels, derived from the font so zoom scales everything.
+    def refresh_style(self) -> None:
+        font = self.view.font()
+        fm = QFontMetricsF(font)
+        self.line_height = fm.height()
+        self.gutter = round(fm.horizontalAdvance("M") * 1.6)
+        self.pad_x = round(fm.horizontalAdvance("n") * 0.8)
+        self.pad_y = round(fm.height() * 0.28)
+        self.paragraph_gap = round(fm.height() * 0.75)
+        self.small_font = QFont(font)
+        self.small_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.86))
+        self.glyph_font = QFont(font)
+        self.glyph_font.setBold(True)
+        self.colours = palette.colours(self.view.palette())
+        c = self.colours
+        deleted = QTextCharFormat()
+        deleted.setFontStrikeOut(True)
+        deleted.setBackground(c.deleted_bg)
+        deleted.setForeground(c.deleted_fg)
+        inserted = QTextCharFormat()
+        inserted.setFontUnderline(True)
+        inserted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        inserted.setBackground(c.inserted_bg)
+        inserted.setForeground(c.inserted_fg)
+        added = QTextCharFormat()
+        added.setBackground(c.added_bg)
+        find = QTextCharFormat()
+        find.setBackground(c.find_bg)
+        find.setForeground(QColor("#000000"))
+        self._formats = {Span.DELETED: deleted, Span.INSERTED: inserted, Span.ADDED: added, "find": find}
+        self.clear_cache()
+
+    def clear_cache(self) -> None:
+        self._layouts.clear()
+
+    def warm_up(self) -> None:
+        """Rasterise the common glyphs of every font a cell uses, so the first paint is quick."""
+        from PySide6.QtGui import QImage
+
+        sample = "".join(chr(c) for c in range(32, 127)) + "“”‘’—–…é" + "".join(palette.KIND_GLYPH.values())
+        image = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        italic = QFont(self.view.font())
+        italic.setItalic(True)
+        for font in (self.view.font(), italic, self.glyph_font, self.small_font):
+            layout = QTextLayout(sample, font)
+            _lay_out(layout, 100000)
+            layout.draw(painter, QPointF(0, 0))
+        painter.end()
+
+    def text_width(self, column_width: int) -> int:
+        return max(40, column_width - self.gutter - 2 * self.pad_x)
+
+    def layout(self, row: int, column: int, cell: Cell, width: int):
+        """The cached (text layout, facts layout, height) of a cell at a column width."""
+        cached = self._layouts.get((row, column))
+        if cached is not None and cached[0] == width:
+            return cached[1], cached[2], cached[3]
+        text_width = self.text_width(width)
+        if cell.moved and cell.role is Role.VERSION:
+            text_width -= round(self.line_height) + 4  # room for the moved marker
+        text_layout, facts_layout, height = self._build(cell, text_width)
+        self._layouts[(row, column)] = (width, text_layout, facts_layout, height)
+        return text_layout, facts_layout, height
+
+    def _build(self, cell: Cell, width: int):
+        if cell.role in (Role.OMITTED, Role.AWAY, Role.EMPTY) or not cell.text:
+            return None, None, self.line_height if cell.role is not Role.EMPTY else 0.0
+        font = QFont(self.view.font())
+        if cell.furniture:
+            font.setItalic(True)
+        layout = QTextLayout(cell.text, font)
+        ranges = []
+        for start, end, style in cell.spans:
+            r = QTextLayout.FormatRange()
+            r.start, r.length, r.format = start, end - start, self._formats[style]
+            ranges.append(r)
+        term = self.view.find_term
+        if term:
+            for m in re.finditer(re.escape(term), cell.text, re.IGNORECASE):
+                r = QTextLayout.FormatRange()
+                r.start, r.length, r.format = m.start(), m.end() - m.start(), self._formats["find"]
+                ranges.append(r)
+        layout.setFormats(ranges)
+        height = _lay_out(layout, width)
+        facts_layout = None
+        if cell.facts:
+            words = " · ".join(f"{f.type} {f.a or '—'} → {f.b or '—'}" for f in cell.facts)
+            facts_font = QFont(self.small_font)
+            facts_font.setBold(True)
+            facts_layout = QTextLayout(f"{palette.FACT_GLYPH} {words}", facts_font)
+            height += 2 + _lay_out(facts_layout, width)
+        return layout, facts_layout, height
+
+    def row_height(self, row: int, model: AlignedModel, widths: list[int], opens_paragraph: bool) -> int:
+        tallest = self.line_height
+        for column, width in enumerate(widths):
+            _, _, h = self.layout(row, column, model.cell(row, column), width)
+            tallest = max(tallest, h)
+        return int(tallest + 2 * self.pad_y + (self.paragraph_gap if opens_paragraph else 0) + 1.5)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(self.view.columnWidth(index.column()), self.view.rowHeight(index.row()))
+
+    def badge_rect(self, rect: QRect, cell: Cell, opens_paragraph: bool) -> QRectF | None:
+        """Where the moved marker of a cell is drawn (None if it has none)."""
+        if not (cell.moved and cell.role is Role.VERSION):
+            return None
+        size = self.line_height
+        top = rect.top() + (self.paragraph_gap if opens_paragraph else 0) + self.pad_y
+        return QRectF(rect.right() - size - 3, top, size, size)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        model = self.view.grid_model
+        if model.grid is None:
+            return
+        cell = model.cell(index.row(), index.column())
+        c = self.colours
+        row, column = index.row(), index.column()
+        grid = self.view.grid_model.grid
+        opens = grid.opens_paragraph(row)
+        rect = option.rect
+        gap = self.paragraph_gap if opens else 0
+        box = QRectF(rect.adjusted(1, gap + 1, -1, -1))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+        # The style has already painted its own selection panel: paint over it, ours is subtler.
+        painter.fillRect(rect, c.base)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        kind = cell.kind if cell.role is Role.VERSION else None
+        tinted = True
+        if cell.role is Role.VERSION and kind not in (None, Kind.IDENTICAL, Kind.FURNITURE):
+            painter.fillRect(box, c.tint[kind])
+        elif cell.role is Role.OMITTED and cell.kind is Kind.OMITTED:
+            painter.fillRect(box, c.tint[Kind.OMITTED])
+            painter.fillRect(box, c.hatch())
+        else:
+            tinted = False
+        if selected:
+            # The selected row: a light wash on plain cells (kind tints stay true) and a frame.
+            if not tinted:
+                painter.fillRect(box, palette.blend(c.highlight, c.base, 0.16 if c.dark else 0.10))
+            painter.fillRect(QRectF(rect.left(), rect.top() + gap, rect.width(), 2), c.highlight)
+            painter.fillRect(QRectF(rect.left(), rect.bottom() - 1, rect.width(), 2), c.highlight)
+
+        # The paragraph break of this version: a rule above the cell.
+        if opens and cell.paragraph_start:
+            painter.setPen(QPen(c.paragraph, 1, Qt.PenStyle.SolidLine))
+            y = rect.top() + gap / 2
+            painter.drawLine(QPointF(rect.left() + self.pad_x, y), QPointF(rect.right() - self.pad_x, y))
+
+        # Gutter: a stripe and a glyph, so the kind reads without colour.
+        gutter_kind = kind if kind not in (None, Kind.IDENTICAL) else (Kind.OMITTED if cell.kind is Kind.OMITTED else None)
+        if gutter_kind is not None and gutter_kind is not Kind.FURNITURE:
+            painter.fillRect(QRectF(box.left(), box.top(), 3, box.height()), c.strong[gutter_kind])
+            painter.setFont(self.glyph_font)
+            painter.setPen(c.strong[gutter_kind] if not c.dark else c.text)
+            painter.drawText(QRectF(box.left() + 3, box.top() + self.pad_y - 1, self.gutter - 3, self.line_height),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, palette.KIND_GLYPH[gutter_kind])
+
+        x = box.left() + self.gutter
+        y = box.top() + self.pad_y
+        if cell.role is Role.OMITTED and cell.kind is Kind.OMITTED:
+            font = QFont(self.view.font())
+            font.setItalic(True)
+            font.setBold(True)
+            painter.setFont(font)
+            fm = QFontMetricsF(font)
+            label = "omitted"
+            w = fm.horizontalAdvance(label) + 2 * self.pad_x
+            plate = QRectF(x - self.pad_x / 2, y - 1, w, self.line_height + 2)
+            painter.fillRect(plate, c.base)
+            painter.setPen(c.deleted_fg)
+            painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, label)
+        elif cell.role is Role.AWAY:
+            painter.setPen(QPen(c.strong[Kind.EDITED] if c.dark else QColor("#8A7A00"), 1, Qt.PenStyle.DashLine))
+            painter.drawRect(box.adjusted(2, 2, -2, -2))
+            painter.setFont(self.small_font)
+            painter.setPen(c.dim_text)
+            arrow = "↓" if cell.counterpart_row > row else "↑"
+            painter.drawText(QRectF(x, y, box.width() - self.gutter, self.line_height),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             f"{palette.MOVED_GLYPH} moved {arrow} to row {cell.counterpart_row + 1}")
+        else:
+            layout, facts_layout, _ = self.layout(row, column, cell, self.view.columnWidth(column))
+            if layout is not None:
+                painter.setPen(c.dim_text if cell.furniture else c.text)
+                layout.draw(painter, QPointF(x, y))
+                if facts_layout is not None:
+                    painter.setPen(c.fact_fg)
+                    facts_layout.draw(painter, QPointF(x, y + _height(layout) + 2))
+
+        badge = self.badge_rect(rect, cell, opens)
+        if badge is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(c.moved_bg)
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setPen(c.moved_fg)
+            painter.setFont(self.glyph_font)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, palette.MOVED_GLYPH)
+
+        # Column rule, and the current cell's outline.
+        painter.setPen(QPen(c.grid, 1))
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        if option.state & QStyle.StateFlag.State_HasFocus and self.view.hasFocus():
+            painter.setPen(QPen(c.highlight, 2))
+            painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+        painter.restore()
+
+
+def _lay_out(layout: QTextLayout, width: float) -> float:
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return y
+
+
+def _height(layout: QTextLayout) -> float:
+    return layout.boundingRect().height()
+
+
+class VersionHeader(QHeaderView):
+    """Column headers: version name, base marker or summary figures, and a stacked bar."""
+
+    baseRequested = Signal(int)
+    moveRequested = Signal(int, int)       # version, new position
+    removeRequested = Signal(int)
+    openRequested = Signal(int)            # reveal the file of a version (detail)
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+        self.setSectionsMovable(True)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.sectionMoved.connect(self._moved)
+        self._restoring = False
+
+    def sizeHint(self) -> QSize:
+        fm = QFontMetricsF(self.font())
+        return QSize(super().sizeHint().width(), round(fm.height() * 3.0 + 14))
+
+    def _moved(self, logical: int, old_visual: int, new_visual: int) -> None:
+        if self._restoring:
+            return
+        # The window owns the order: undo the visual move and ask for a real reorder.
+        self._restoring = True
+        self.moveSection(new_visual, old_visual)
+        self._restoring = False
+        self.moveRequested.emit(logical, new_visual)
+
+    def _menu(self, pos: QPoint) -> None:
+        section = self.logicalIndexAt(pos)
+        model = self.model()
+        if section < 0 or model is None:
+            return
+        count = model.columnCount()
+        menu = QMenu(self)
+        name = model.headerData(section, Qt.Orientation.Horizontal)
+        is_base = bool(model.headerData(section, Qt.Orientation.Horizontal, BASE_ROLE))
+        act = menu.addAction(f"Make “{name}” the Base")
+        act.setEnabled(not is_base)
+        act.triggered.connect(lambda: self.baseRequested.emit(section))
+        menu.addSeparator()
+        left = menu.addAction("Move Left")
+        left.setEnabled(section > 0)
+        left.triggered.connect(lambda: self.moveRequested.emit(section, section - 1))
+        right = menu.addAction("Move Right")
+        right.setEnabled(section < count - 1)
+        right.triggered.connect(lambda: self.moveRequested.emit(section, section + 1))
+        menu.addSeparator()
+        remove = menu.addAction(f"Remove “{name}”")
+        remove.triggered.connect(lambda: self.removeRequested.emit(section))
+        menu.exec(self.mapToGlobal(pos))
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
+        model = self.model()
+        if model is None or not rect.isValid():
+            return
+        painter.save()
+        pal = self.palette()
+        c = palette.colours(pal)
+        is_base = bool(model.headerData(section, Qt.Orientation.Horizontal, BASE_ROLE))
+        background = pal.color(QPalette.ColorRole.Button)
+        if is_base:
+            background = palette.blend(pal.color(QPalette.ColorRole.Highlight), background, 0.16)
+        painter.fillRect(rect, background)
+        painter.setPen(QPen(c.grid, 1))
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        fm = QFontMetricsF(self.font())
+        pad = 8
+        x, y, w = rect.left() + pad, rect.top() + 5, rect.width() - 2 * pad
+        name = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(pal.color(QPalette.ColorRole.ButtonText))
+        badge_w = 0.0
+        if is_base:
+            small = QFont(self.font())
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+            small.setBold(True)
+            sfm = QFontMetricsF(small)
+            badge_w = sfm.horizontalAdvance("BASE") + 10
+        bfm = QFontMetricsF(bold)
+        shown = bfm.elidedText(name, Qt.TextElideMode.ElideMiddle, w - badge_w - 4)
+        painter.drawText(QRectF(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        if is_base:
+            bx = x + bfm.horizontalAdvance(shown) + 6
+            plate = QRectF(bx, y + 2, badge_w, fm.height() - 4)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(plate, 3, 3)
+            painter.setFont(small)
+            painter.setPen(pal.color(QPalette.ColorRole.HighlightedText))
+            painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, "BASE")
+        y += fm.height() + 2
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.88))
+        painter.setFont(small)
+        sfm = QFontMetricsF(small)
+        summary = model.headerData(section, Qt.Orientation.Horizontal, SUMMARY_ROLE)
+        painter.setPen(c.dim_text)
+        if summary is None:
+            focus = getattr(model, "focus", None)
+            line = "the others are compared with this"
+            if focus is not None:
+                other = model.headerData(focus, Qt.Orientation.Horizontal)
+                line = f"struck through: not in {other}"
+            painter.drawText(QRectF(x, y, w, sfm.height()), Qt.AlignmentFlag.AlignLeft,
+                             sfm.elidedText(line, Qt.TextElideMode.ElideRight, w))
+        else:
+            s = summary
+            line = (f"{s.percent(s.kept):.0f}% kept · {s.percent(s.paraphrased):.0f}% reworded · "
+                    f"{s.percent(s.omitted):.0f}% omitted")
+            painter.drawText(QRectF(x, y, w, sfm.height()), Qt.AlignmentFlag.AlignLeft,
+                             sfm.elidedText(line, Qt.TextElideMode.ElideRight, w))
+            # A stacked bar of the base's sentences (kept, reworded, partial, omitted), then "+N added".
+            added = f"+{s.added} added"
+            added_w = sfm.horizontalAdvance(added) + 6
+            bar_y = y + sfm.height() + 2
+            bar = QRectF(x, bar_y + (sfm.height() - 6) / 2, max(10.0, w - added_w), 6)
+            total = max(1, s.base_sentences)
+            pos = bar.left()
+            painter.fillRect(bar, c.grid)
+            for count, kind in ((s.identical, Kind.IDENTICAL), (s.edited, Kind.EDITED),
+                                (s.paraphrase, Kind.PARAPHRASE), (s.partial, Kind.PARTIAL),
+                                (s.omitted, Kind.OMITTED)):
+                if not count:
+                    continue
+                seg = QRectF(pos, bar.top(), bar.width() * count / total, bar.height())
+                colour = c.strong[kind] if kind is not Kind.IDENTICAL else c.paragraph
+                painter.fillRect(seg, colour)
+                pos = seg.right()
+            painter.setPen(c.strong[Kind.ADDED] if s.added and not c.dark else c.dim_text)
+            painter.drawText(QRectF(bar.right() + 6, bar_y, added_w, sfm.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, added)
+        painter.restore()
+
+
+class AlignedView(QTableView):
+    """Versions side by side; rows keep corresponding sentences level."""
+
+    counterpartRequested = Signal(int, int)   # row, column whose moved counterpart to show
+    focusVersionChanged = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.grid_model = AlignedModel(self)
+        self.find_term = ""
+        self.setModel(self.grid_model)
+        self.header = VersionHeader(self)
+        self.setHorizontalHeader(self.header)
+        self.header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setMinimumSectionSize(4)
+        self.setShowGrid(False)
+        self.setWordWrap(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.setMouseTracking(True)
+        self.setCornerButtonEnabled(False)
+        self.delegate = CellDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self._widths: list[int] = []
+        self.verticalScrollBar().setSingleStep(24)
+
+    # ----------------------------------------------------------------------------- content
+    def set_comparison(self, comparison, relayout: bool = True) -> None:
+        """Show ``comparison``; pass ``relayout=False`` when the caller lays out after resizing."""
+        self.grid_model.set_comparison(comparison)
+        self.delegate.clear_cache()
+        self._widths = []
+        if relayout:
+            self.relayout()
+
+    def set_find_term(self, term: str) -> None:
+        if term != self.find_term:
+            self.find_term = term
+            self.delegate.clear_cache()
+            self.viewport().update()
+
+    def set_zoom_font(self, font: QFont) -> None:
+        self.setFont(font)
+        self.header.setFont(font)
+        self.delegate.refresh_style()
+        self._widths = []
+        self.relayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.delegate.refresh_style()
+            self.viewport().update()
+
+    # ----------------------------------------------------------------------------- geometry
+    def column_widths(self) -> list[int]:
+        """Equal columns filling the viewport, never narrower than readable (then it scrolls)."""
+        n = self.grid_model.columnCount()
+        if n == 0:
+            return []
+        # Assume the vertical scroll bar is there (stories are taller than windows), so that
+        # showing it never pushes the last column out of view.
+        bar = self.verticalScrollBar().sizeHint().width()
+        available = self.maximumViewportSize().width() - bar - 2
+        width = max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH * 3, available // n))
+        return [width] * n
+
+    def relayout(self) -> None:
+        """Fit the columns to the viewport and every row to its tallest cell."""
+        model = self.grid_model
+        if model.grid is None:
+            return
+        widths = self.column_widths()
+        if widths != self._widths:
+            self._widths = widths
+            for column, width in enumerate(widths):
+                self.setColumnWidth(column, width)
+        grid = model.grid
+        vh = self.verticalHeader()
+        delegate = self.delegate
+        for row in range(model.rowCount()):
+            height = delegate.row_height(row, model, widths, grid.opens_paragraph(row))
+            if vh.sectionSize(row) != height:
+                vh.resizeSection(row, height)
+        self.viewport().update()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.grid_model.grid is not None and self.column_widths() != self._widths:
+            self.relayout()  # a full layout of a long story takes ~15 ms: no need to defer
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.grid_model.grid is not None and self.column_widths() != self._widths:
+            self.relayout()
+
+    # ----------------------------------------------------------------------------- navigation
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_column(self) -> int:
+        index = self.currentIndex()
+        if index.isValid():
+            return index.column()
+        return self.grid_model.focus if self.grid_model.focus is not None else 0
+
+    def go_to_row(self, row: int, column: int | None = None) -> None:
+        """Select ``row`` (keeping the current column) and scroll it into view."""
+        model = self.grid_model
+        if not 0 <= row < model.rowCount():
+            return
+        if column is None:
+            column = self.current_column()
+        column = max(0, min(column, model.columnCount() - 1))
+        index = model.index(row, column)
+        self.setCurrentIndex(index)
+        top = self.rowViewportPosition(row)
+        bottom = top + self.rowHeight(row)
+        if top < 0 or bottom > self.viewport().height():
+            hint = (QAbstractItemView.ScrollHint.PositionAtCenter
+                    if self.rowHeight(row) < self.viewport().height() else QAbstractItemView.ScrollHint.PositionAtTop)
+            self.scrollTo(index, hint)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and (not previous.isValid() or previous.column() != current.column()):
+            if self.grid_model.set_focus(current.column()):
+                self.delegate._layouts = {k: v for k, v in self.delegate._layouts.items()
+                                          if k[1] != self.grid_model.grid.base}
+                self.relayout()
+                self.focusVersionChanged.emit(current.column())
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid():
+            cell: Cell = index.data(CELL_ROLE)
+            if cell is not None and cell.counterpart_row is not None and cell.counterpart_row != index.row():
+                self.counterpartRequested.emit(index.row(), index.column())
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        index = self.indexAt(pos)
+        if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
+            cell: Cell = index.data(CELL_ROLE)
+            badge = self.delegate.badge_rect(self.visualRect(index), cell,
+                                             self.grid_model.grid.opens_paragraph(index.row()))
+            if badge is not None and badge.contains(QPointF(pos)) and cell.counterpart_row not in (None, index.row()):
+                super().mouseReleaseEvent(event)
+                self.counterpartRequested.emit(index.row(), index.column())
+                return
+        super().mouseReleaseEvent(event)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row at least partly visible (-1, -1 when empty)."""
+        top = self.rowAt(0)
+        bottom = self.rowAt(self.viewport().height() - 1)
+        if top < 0:
+            return -1, -1
+        return top, bottom if bottom >= 0 else self.grid_model.rowCount() - 1

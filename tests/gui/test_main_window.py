@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 
 from viewer.engine.model import Kind
 from viewer.gui.aligned_model import BASE_ROLE, KIND_ROLE
-from viewer.gui.grid import Role
+from viewer.report.grid import Role
 
 from gui_helpers import DATA, drop, wait_shown
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.engine.model import Comparison, Kind
-from viewer.gui.grid import Cell, Grid, Role
+from viewer.report.grid import Cell, Grid, Role
 from viewer.gui.palette import KIND_HELP
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1      # the grid.Cell of an index

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QMenu, QStyle, QS
 from viewer.engine.model import Kind
 from viewer.gui import palette
 from viewer.gui.aligned_model import BASE_ROLE, CELL_ROLE, SUMMARY_ROLE, AlignedModel
-from viewer.gui.grid import Cell, Role, Span
+from viewer.report.grid import Cell, Role, Span
 
 MIN_COLUMN_WIDTH = 260
 MAX_COLUMN_WIDTH = 760

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from viewer.engine.model import Kind
 from viewer.gui import palette
-from viewer.gui.grid import Grid, Role
+from viewer.report.grid import Grid, Role
 
 
 def _hex(colour) -> str:

@@ -26,7 +26,7 @@ from viewer.gui.aligned_view import AlignedView
 from viewer.gui.bars import FindBar, MessageBar
 from viewer.gui.detail import DetailPane
 from viewer.gui.empty_state import EmptyState
-from viewer.gui.grid import Role
+from viewer.report.grid import Role
 from viewer.gui.jobs import Outcome, Source, load_and_compare, version_sha256
 from viewer.gui.legend import Legend
 from viewer.gui.overview import Overview

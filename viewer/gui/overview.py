@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from viewer.engine.model import Kind
 from viewer.gui import palette
 from viewer.gui.aligned_view import AlignedView
-from viewer.gui.grid import Role
+from viewer.report.grid import Role
 
 LANE_WIDTH = 9
 

@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from viewer.engine.model import Comparison, Kind
-from viewer.gui.grid import Cell, Grid, Role, Span
+from viewer.report.grid import Cell, Grid, Role, Span
 
 # Okabe-Ito hues, as in the window's palette (viewer/gui/palette.py), tinted for paper.
 _TINT = {

@@ -8,7 +8,7 @@ import pytest
 
 from viewer.engine import loading, pipeline
 from viewer.engine.model import Kind
-from viewer.gui.grid import Grid, Role, Span
+from viewer.report.grid import Grid, Role, Span
 
 from gui_helpers import DATA, SAMPLE
 
@@ -26,7 +26,7 @@ def sample_grid() -> Grid:
 
 
 def test_grid_imports_no_qt():
-    code = "import sys, viewer.gui.grid, viewer.report.html_report; print('PySide6' in sys.modules)"
+    code = "import sys, viewer.report.grid, viewer.report.html_report; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

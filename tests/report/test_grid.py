@@ -10,7 +10,10 @@ from viewer.engine import loading, pipeline
 from viewer.engine.model import Kind
 from viewer.report.grid import Grid, Role, Span
 
-from gui_helpers import DATA, SAMPLE
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbour-fire"
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from viewer.engine.model import Kind
 from viewer.gui import palette
-from viewer.report.grid import Grid, Role
+from viewer.report.grid import Grid, Role, word_diff_html
 
 
 def _hex(colour) -> str:
@@ -91,14 +91,8 @@ class DetailPane(QTextBrowser):
                 pieces_html.append(f"<span style='{inserted}'>{escape(cell.text)}</span>"
                                    if cell.kind is Kind.ADDED else escape(cell.text))
             for link in links:
-                for tag, text in grid.word_diff(link, column):
-                    text = escape(text)
-                    if tag == "-":
-                        pieces_html.append(f"<span style='{deleted}'>{text}</span>")
-                    elif tag == "+":
-                        pieces_html.append(f"<span style='{inserted}'>{text}</span>")
-                    else:
-                        pieces_html.append(text)
+                pieces_html.append(word_diff_html(grid.word_diff(link, column), f"<span style='{deleted}'>{{}}</span>",
+                                                  f"<span style='{inserted}'>{{}}</span>"))
                 pieces_html.append(" ")
                 meta.append(f"similarity {link.score:.2f}")
                 if link.moved:

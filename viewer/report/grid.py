@@ -7,6 +7,7 @@ highlight spans inside that text; everything is computed lazily and cached per c
 from __future__ import annotations
 
 import enum
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -375,3 +376,12 @@ def kind_of_pair_sentence(pair: Pair, index: int) -> Kind:
     """The kind of base sentence ``index`` in ``pair``: its link's kind, or omitted."""
     link = pair.link_of_a.get(index)
     return link.kind if link else Kind.OMITTED
+
+
+def word_diff_html(pieces: list[tuple[str, str]], deleted: str, inserted: str) -> str:
+    """Word-diff pieces as escaped HTML; ``deleted``/``inserted`` are format strings around ``{}``."""
+    out = []
+    for tag, text in pieces:
+        text = html.escape(text)
+        out.append(deleted.format(text) if tag == "-" else inserted.format(text) if tag == "+" else text)
+    return "".join(out)

@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from viewer.engine.model import Comparison, Kind
-from viewer.report.grid import Cell, Grid, Role, Span
+from viewer.report.grid import Cell, Grid, Role, Span, word_diff_html
 
 # Okabe-Ito hues, as in the window's palette (viewer/gui/palette.py), tinted for paper.
 _TINT = {
@@ -208,13 +208,7 @@ def _diff_html(grid: Grid, row: int, column: int, cell: Cell) -> str:
         return _spans_html(cell)
     parts = []
     for link in links:
-        for tag, text in grid.word_diff(link, column):
-            text = escape(text)
-            if tag == "-":
-                parts.append(f"<del style='{_DEL_STYLE}'>{text}</del>")
-            elif tag == "+":
-                parts.append(f"<ins style='{_INS_STYLE}'>{text}</ins>")
-            else:
-                parts.append(text)
+        parts.append(word_diff_html(grid.word_diff(link, column), f"<del style='{_DEL_STYLE}'>{{}}</del>",
+                                    f"<ins style='{_INS_STYLE}'>{{}}</ins>"))
         parts.append(" ")
     return "".join(parts).strip()

@@ -1,6 +1,8 @@
 """Alignment quality on the shared gold sets, through the real command (skipped when absent).
 
-The floors are issue 2's acceptance figures; benchmarks/quality.py prints the detailed numbers.
+Floors: the seeds at issue 4's targets; ArgRewrite just under what we measure (its gold treats
+moved sentences as deleted and added, which we keep as moves; see README "Alignment quality").
+benchmarks/quality.py prints the detailed numbers.
 """
 import subprocess
 import sys
@@ -21,12 +23,12 @@ def run(*args):
 @pytest.mark.skipif(not (EVAL / "seeds").is_dir(), reason="../shared/eval is not here")
 def test_news_rewrite_seed_gold():
     proc = run(EVAL / "run_span_gold.py", EVAL / "seeds", ROOT.parent / "shared" / "samples" / "xi-moscow",
-               "--min-links", "0.93", "--min-omitted", "0.90")
+               "--min-links", "0.97", "--min-omitted", "0.95", "--min-kind", "0.90")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 @pytest.mark.skipif(not (EVAL / "argrewrite_v2" / "dev.jsonl").is_file(), reason="../shared/eval is not here")
 def test_essay_revision_gold():
-    proc = run(EVAL / "run_jsonl_gold.py", EVAL / "argrewrite_v2" / "dev.jsonl", "--min-f1", "0.965",
-               "--min-omitted", "0.80")
+    proc = run(EVAL / "run_jsonl_gold.py", EVAL / "argrewrite_v2" / "dev.jsonl", "--min-f1", "0.97",
+               "--min-omitted", "0.78")
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from viewer.engine.loading import LoadError, load_file
@@ -59,7 +60,11 @@ def _run(args: argparse.Namespace) -> int:
         _fail(f"{args.output}: is one of the inputs; storydiff never writes to its inputs")
     params = Params(split=args.split)
     versions = [load_file(p, params) for p in paths]
-    comparison = compare(versions, params, base=base)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # said once below, as a note
+        comparison = compare(versions, params, base=base)
+    for note in comparison.notes:
+        print(f"storydiff: {note}", file=sys.stderr)
     if args.format == "json":
         from viewer.report.json_report import to_json
 

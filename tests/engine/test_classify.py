@@ -22,21 +22,43 @@ from viewer.engine.params import Params
     ],
 )
 def test_kinds(a, b, kind):
-    assert classify(a, b)[0] is kind
+    assert classify(a, b) is kind
 
 
 def test_case_counts_unless_ignored():
-    assert classify("BEIJING is cold.", "Beijing is cold.")[0] is Kind.EDITED
-    assert classify("BEIJING is cold.", "Beijing is cold.", Params(ignore_case=True))[0] is Kind.IDENTICAL
+    assert classify("BEIJING is cold.", "Beijing is cold.") is Kind.EDITED
+    assert classify("BEIJING is cold.", "Beijing is cold.", Params(ignore_case=True)) is Kind.IDENTICAL
 
 
 def test_punctuation_counts_when_asked():
-    assert classify("Yes, he said.", "Yes he said.")[0] is Kind.IDENTICAL
-    assert classify("Yes, he said.", "Yes he said.", Params(ignore_punctuation=False))[0] is Kind.EDITED
+    assert classify("Yes, he said.", "Yes he said.") is Kind.IDENTICAL
+    assert classify("Yes, he said.", "Yes he said.", Params(ignore_punctuation=False)) is Kind.EDITED
 
 
-def test_scores_are_between_0_and_1_and_order_by_closeness():
-    close = classify("The bridge reopens on Monday.", "The bridge reopens on Tuesday.")[1]
-    far = classify("The bridge reopens on Monday.", "On Monday, traffic may cross the repaired span again.")[1]
-    assert 0.0 <= far < close < 1.0
-    assert classify("Same.", "Same.")[1] == 1.0
+# Kind calibration on pairs like those of the development gold (our own sentences).
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        # A short phrase moved to the front: few words change, still an edit.
+        ("The mayor opened the bridge last week, but residents said it was too narrow.",
+         "Last week, the mayor opened the bridge, but residents said it was too narrow.", Kind.EDITED),
+        # Honorifics dropped and a verb swapped: an edit.
+        ("The Danish government said Mr. Holm was due to land at noon and speak later with Ms. Berg.",
+         "The Danish government stated that Holm would land at noon and speak with Berg later.", Kind.EDITED),
+        # A long clause moved to the other end plus new words: most words survive in order, yet it
+        # reads as a rewrite, and the gold calls such pairs paraphrases.
+        ("In a show of strength, the union marched through the old harbour and the occupied square of the "
+         "town hall to mark the tenth anniversary of the strike that closed the shipyard.",
+         "The union marched through the old harbour and the occupied square of the town hall over the weekend "
+         "in a show of strength to commemorate the tenth anniversary of the shipyard closing strike.",
+         Kind.PARAPHRASE),
+        # One side keeps two thirds of the other and drops the attribution: partial.
+        ("The vote gives the council a chance to show it can govern at a time of strained budgets, said Ana "
+         "Ruiz, a lecturer in public finance at the University of Leeds.",
+         "The vote gives the council a chance to show it can govern at a time of strained budgets.",
+         Kind.PARTIAL),
+    ],
+)
+def test_calibrated_kinds(a, b, kind):
+    assert classify(a, b) is kind
+    assert classify(b, a) is kind

@@ -19,7 +19,7 @@ from viewer.engine.classify import classify
 from viewer.engine.facts import fact_changes
 from viewer.engine.model import Kind, Link, Pair, Version
 from viewer.engine.params import Params
-from viewer.engine.similarity import Vectorizer, dense_scores, join_rows, pair_scores
+from viewer.engine.scoring import Scorer, logit
 from viewer.engine.worddiff import token_key, word_diff
 
 
@@ -38,6 +38,7 @@ def align(
     params: Params = Params(),
     version_indices: tuple[int, int] = (0, 1),
     cancelled: Callable[[], bool] | None = None,
+    embedder=None,
 ) -> Pair:
     """Align version ``b`` to version ``a`` and classify every link."""
     content_a = [i for i, s in enumerate(a.sentences) if not s.furniture]
@@ -46,20 +47,24 @@ def align(
     texts_b = [b.sentence_text(j) for j in content_b]
     groups: list[_Group] = []
     if texts_a and texts_b:
-        rows_a, rows_b = Vectorizer(params.word_weight).fit_transform(texts_a, texts_b)
-        chain = _in_order_links(texts_a, texts_b, rows_a, rows_b, params, cancelled)
-        chain = _link_sandwiched(chain, rows_a, rows_b, params)
+        scorer = Scorer(texts_a, texts_b, params, embedder)
+        blocks = list(_blocks(texts_a, texts_b, params))
+        scorer.prepare([block for block, _ in blocks])
+        link_least, context_least = thresholds(scorer, params)
+        chain = _in_order_links(blocks, scorer, link_least, cancelled)
+        chain = _link_sandwiched(chain, scorer, context_least, params)
         groups = [_Group([i], [j]) for i, j in chain]
-        _grow_splits_and_merges(groups, rows_a, rows_b, params)
-        groups += _moved_links(groups, rows_a, rows_b, params)
-        groups += _neighbours_of_links(groups, rows_a, rows_b, params)
+        _grow_splits_and_merges(groups, scorer, params)
+        groups += _moved_links(groups, scorer, params)
+        groups += _neighbours_of_links(groups, scorer, context_least)
         groups.sort(key=lambda g: (min(g.b), min(g.a)))
 
     links = []
-    for group in groups:
+    confidences = scorer.confidences([(g.a, g.b) for g in groups]) if groups else []
+    for group, confidence in zip(groups, confidences):
         ia = tuple(content_a[i] for i in sorted(group.a))
         jb = tuple(content_b[j] for j in sorted(group.b))
-        links.append(_make_link(a, ia, b, jb, group.moved, params))
+        links.append(_make_link(a, ia, b, jb, group.moved, float(confidence), params))
     linked_a = {i for link in links for i in link.a}
     linked_b = {j for link in links for j in link.b}
     return Pair(
@@ -71,12 +76,15 @@ def align(
     )
 
 
-def _make_link(a: Version, ia: tuple[int, ...], b: Version, jb: tuple[int, ...], moved: bool, params: Params) -> Link:
+def _make_link(
+    a: Version, ia: tuple[int, ...], b: Version, jb: tuple[int, ...], moved: bool, confidence: float, params: Params
+) -> Link:
     spans_a = [(a.sentences[i].start, a.sentences[i].end) for i in ia]
     spans_b = [(b.sentences[j].start, b.sentences[j].end) for j in jb]
     text_a = " ".join(a.text[s:e] for s, e in spans_a)
     text_b = " ".join(b.text[s:e] for s, e in spans_b)
-    kind, score = classify(text_a, text_b, params)
+    kind = classify(text_a, text_b, params)
+    score = 1.0 if kind is Kind.IDENTICAL else confidence
     ops = word_diff(a.text, spans_a, b.text, spans_b, params)
     facts = () if kind is Kind.IDENTICAL else fact_changes(text_a, text_b)
     return Link(a=ia, b=jb, kind=kind, score=round(score, 4), moved=moved, ops=ops, facts=facts)
@@ -85,19 +93,32 @@ def _make_link(a: Version, ia: tuple[int, ...], b: Version, jb: tuple[int, ...],
 # --- 2. the in-order chain -------------------------------------------------------------------
 
 
-def _in_order_links(texts_a, texts_b, rows_a, rows_b, params, cancelled) -> list[tuple[int, int]]:
+def _in_order_links(blocks, scorer: Scorer, threshold: float, cancelled) -> list[tuple[int, int]]:
     chain: list[tuple[int, int]] = []
-    for (a0, a1, b0, b1), anchor in _blocks(texts_a, texts_b, params):
+    for (a0, a1, b0, b1), anchor in blocks:
         if cancelled is not None and cancelled():
             from viewer.engine.pipeline import Cancelled
 
             raise Cancelled()
         if a1 > a0 and b1 > b0:
-            scores = dense_scores(rows_a[a0:a1], rows_b[b0:b1])
-            chain += [(a0 + i, b0 + j) for i, j in best_chain(scores, params.link_threshold)]
+            evidence = scorer.block(a0, a1, b0, b1)
+            chain += [(a0 + i, b0 + j) for i, j in best_chain(evidence, threshold)]
         if anchor is not None:
             chain.append(anchor)
     return chain
+
+
+def thresholds(scorer: Scorer, params: Params) -> tuple[float, float]:
+    """Least log-odds for an in-order link and for a link from context, for this pair of texts.
+
+    Both rise with the share of sentences kept word for word: in a revision where most sentences
+    survive, a sentence with only a weak match is more likely new than rewritten; in a retelling,
+    weak matches are all there is.
+    """
+    kept = min(1.0, scorer.kept_share(params.kept_similarity) / params.kept_share_full)
+    link = params.link_threshold + kept * (params.link_threshold_kept - params.link_threshold)
+    context = params.context_threshold + kept * (params.context_threshold_kept - params.context_threshold)
+    return logit(link), logit(context)
 
 
 def best_chain(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -204,9 +225,9 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # --- 3. context --------------------------------------------------------------------------------
 
 
-def _link_sandwiched(chain, rows_a, rows_b, params) -> list[tuple[int, int]]:
+def _link_sandwiched(chain, scorer: Scorer, least: float, params: Params) -> list[tuple[int, int]]:
     """Link equal-sized gaps between two links (or a text's edge) pairwise when each pair is close enough."""
-    n, m = rows_a.shape[0], rows_b.shape[0]
+    n, m = scorer.sizes
     bounded = [(-1, -1)] + chain + [(n, m)]
     out = []
     for (i0, j0), (i1, j1) in zip(bounded, bounded[1:]):
@@ -214,8 +235,8 @@ def _link_sandwiched(chain, rows_a, rows_b, params) -> list[tuple[int, int]]:
         if 0 < gap <= params.context_gap and gap == j1 - j0 - 1:
             ia = np.arange(i0 + 1, i1)
             jb = np.arange(j0 + 1, j1)
-            scores = pair_scores(rows_a, rows_b, ia, jb)
-            out += [(int(i), int(j)) for i, j, s in zip(ia, jb, scores) if s >= params.context_threshold]
+            evidence = scorer.pairs(ia, jb)
+            out += [(int(i), int(j)) for i, j, e in zip(ia, jb, evidence) if e >= least]
         if i1 < n:
             out.append((i1, j1))
     return out
@@ -224,63 +245,74 @@ def _link_sandwiched(chain, rows_a, rows_b, params) -> list[tuple[int, int]]:
 # --- 4. splits and merges ------------------------------------------------------------------------
 
 
-def _grow_splits_and_merges(groups: list[_Group], rows_a, rows_b, params) -> None:
-    linked_a = {i for g in groups for i in g.a}
-    linked_b = {j for g in groups for j in g.b}
-    n, m = rows_a.shape[0], rows_b.shape[0]
+def _grow_splits_and_merges(groups: list[_Group], scorer: Scorer, params: Params) -> None:
+    linked = {"a": {i for g in groups for i in g.a}, "b": {j for g in groups for j in g.b}}
+    limits = dict(zip("ab", scorer.sizes))
     for group in groups:
         grown = True
         while grown:
             grown = False
-            for side, rows, other_rows, limit, linked in (
-                ("a", rows_a, rows_b, n, linked_a),
-                ("b", rows_b, rows_a, m, linked_b),
-            ):
+            for side in "ab":
                 own = getattr(group, side)
-                other = group.b if side == "a" else group.a
                 for neighbour in (min(own) - 1, max(own) + 1):
-                    if not 0 <= neighbour < limit or neighbour in linked:
+                    if not 0 <= neighbour < limits[side] or neighbour in linked[side]:
                         continue
-                    if _worth_joining(neighbour, own, other, rows, other_rows, params):
+                    if _worth_joining(group, side, neighbour, scorer, params):
                         own.append(neighbour)
-                        linked.add(neighbour)
+                        linked[side].add(neighbour)
                         grown = True
                         break
                 if grown:
                     break
 
 
-def _worth_joining(neighbour, own, other, rows, other_rows, params) -> bool:
-    """Join a neighbour when the other side holds most of its words and the joined pair scores higher."""
-    row = rows[neighbour]
-    total = row.data.sum()
+def _worth_joining(group: _Group, side: str, neighbour: int, scorer: Scorer, params: Params) -> bool:
+    """Join a neighbour that the other side holds, when reading them together matches better.
+
+    Either most of the neighbour's words are in the other side and the joined pair scores higher
+    (a clause cut off into its own sentence), or the neighbour covers a large part of the other
+    side that the group's sentences leave uncovered (each half of a split says its own part).
+    """
+    rows, other_rows = (scorer.rows_a, scorer.rows_b) if side == "a" else (scorer.rows_b, scorer.rows_a)
+    own = group.a if side == "a" else group.b
+    other = group.b if side == "a" else group.a
+    coverage = _covered_share(rows, [neighbour], other_rows, other)
+    if coverage >= params.join_coverage:
+        grown = _Group(group.a + [neighbour], group.b) if side == "a" else _Group(group.a, group.b + [neighbour])
+        return scorer.joined(grown.a, grown.b) > scorer.joined(group.a, group.b)
+    if coverage < params.split_coverage:
+        return False
+    before = _covered_share(other_rows, other, rows, own)
+    after = _covered_share(other_rows, other, rows, own + [neighbour])
+    return after - before >= params.split_gain
+
+
+def _covered_share(rows, members: list[int], other_rows, other: list[int]) -> float:
+    """Share of the features of ``members`` (weighted) that occur in the ``other`` sentences."""
+    data = np.concatenate([rows.data[rows.indptr[k]:rows.indptr[k + 1]] for k in members])
+    indices = np.concatenate([rows.indices[rows.indptr[k]:rows.indptr[k + 1]] for k in members])
+    total = data.sum()
     if total <= 0:
-        return False
-    other_features = np.concatenate([other_rows[k].indices for k in other])
-    coverage = row.data[np.isin(row.indices, other_features)].sum() / total
-    if coverage < params.join_coverage:
-        return False
-    other_vector = join_rows(other_rows, [other])
-    before = float((join_rows(rows, [own]) @ other_vector.T).toarray()[0, 0])
-    after = float((join_rows(rows, [own + [neighbour]]) @ other_vector.T).toarray()[0, 0])
-    return after > before
+        return 0.0
+    other_features = np.concatenate([other_rows.indices[other_rows.indptr[k]:other_rows.indptr[k + 1]] for k in other])
+    return float(data[np.isin(indices, other_features)].sum() / total)
 
 
 # --- 5. moves ---------------------------------------------------------------------------------------
 
 
-def _moved_links(groups: list[_Group], rows_a, rows_b, params) -> list[_Group]:
+def _moved_links(groups: list[_Group], scorer: Scorer, params: Params) -> list[_Group]:
     linked_a = {i for g in groups for i in g.a}
     linked_b = {j for g in groups for j in g.b}
-    free_a = np.array([i for i in range(rows_a.shape[0]) if i not in linked_a], dtype=np.int64)
-    free_b = np.array([j for j in range(rows_b.shape[0]) if j not in linked_b], dtype=np.int64)
+    n, m = scorer.sizes
+    free_a = np.array([i for i in range(n) if i not in linked_a], dtype=np.int64)
+    free_b = np.array([j for j in range(m) if j not in linked_b], dtype=np.int64)
     if not len(free_a) or not len(free_b):
         return []
-    scores = (rows_a[free_a] @ rows_b[free_b].T).tocoo()
+    # Out of order, no neighbour vouches for a link: only sentences that keep most of their words move.
+    ia, jb, cosines = scorer.lexical_candidates(free_a, free_b)
     candidates = sorted(
-        ((s, int(free_a[r]), int(free_b[c])) for r, c, s in zip(scores.row, scores.col, scores.data)
-         if s >= params.move_threshold),
-        reverse=True,
+        ((c, int(i), int(j)) for i, j, c in zip(ia, jb, cosines) if c >= params.move_similarity), reverse=True
     )
     order = sorted((min(g.a), min(g.b)) for g in groups)
     used_a: set[int] = set()
@@ -295,14 +327,14 @@ def _moved_links(groups: list[_Group], rows_a, rows_b, params) -> list[_Group]:
     return out
 
 
-def _neighbours_of_links(groups: list[_Group], rows_a, rows_b, params) -> list[_Group]:
+def _neighbours_of_links(groups: list[_Group], scorer: Scorer, least: float) -> list[_Group]:
     """Link free sentences that follow (or precede) both sides of a link, when close enough.
 
     Sentences travel with their neighbours: the sentence after a moved one is likely moved too.
     """
     linked_a = {i for g in groups for i in g.a}
     linked_b = {j for g in groups for j in g.b}
-    n, m = rows_a.shape[0], rows_b.shape[0]
+    n, m = scorer.sizes
     out: list[_Group] = []
     pending = list(groups)
     while pending:
@@ -310,7 +342,7 @@ def _neighbours_of_links(groups: list[_Group], rows_a, rows_b, params) -> list[_
         for i, j in ((max(group.a) + 1, max(group.b) + 1), (min(group.a) - 1, min(group.b) - 1)):
             if not (0 <= i < n and 0 <= j < m) or i in linked_a or j in linked_b:
                 continue
-            if pair_scores(rows_a, rows_b, np.array([i]), np.array([j]))[0] >= params.context_threshold:
+            if scorer.pairs([i], [j])[0] >= least:
                 found = _Group([i], [j], moved=group.moved)
                 linked_a.add(i)
                 linked_b.add(j)

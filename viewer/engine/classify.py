@@ -1,4 +1,10 @@
-"""The kind of a link: identical, edited, paraphrase or partial, and a 0-1 score."""
+"""The kind of a link: identical, edited, paraphrase or partial.
+
+Thresholds (``Params``) were set on the hand-labelled links of ../shared/eval/seeds and our own
+gold in tests/data/gold; ``benchmarks/quality.py`` prints the confusion of kinds they give.
+"Edited" needs both most words in order and few changed words: a clause moved to the other end of a
+sentence leaves a high in-order ratio but many changed words, and readers call that a paraphrase.
+"""
 from __future__ import annotations
 
 from difflib import SequenceMatcher
@@ -21,22 +27,22 @@ def comparable_words(text: str, params: Params) -> list[str]:
     return out
 
 
-def classify(text_a: str, text_b: str, params: Params = Params()) -> tuple[Kind, float]:
-    """Kind and score of two linked texts (each the joined sentences of one side)."""
+def classify(text_a: str, text_b: str, params: Params = Params()) -> Kind:
+    """Kind of two linked texts (each the joined sentences of one side)."""
     if text_a == text_b:
-        return Kind.IDENTICAL, 1.0
+        return Kind.IDENTICAL
     words_a, words_b = comparable_words(text_a, params), comparable_words(text_b, params)
     if words_a == words_b:
-        return Kind.IDENTICAL, 1.0
+        return Kind.IDENTICAL
     folded_a = [fold(w) for w in words_a]
     folded_b = [fold(w) for w in words_b]
-    in_order = SequenceMatcher(None, folded_a, folded_b, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, folded_a, folded_b, autojunk=False)
+    in_order = matcher.ratio()
+    changed = len(folded_a) + len(folded_b) - 2 * sum(block.size for block in matcher.get_matching_blocks())
     covered_a, covered_b = containment(text_a, text_b), containment(text_b, text_a)
-    score = max(in_order, (covered_a + covered_b) / 2)
-    if min(covered_a, covered_b) < params.partial_coverage and max(covered_a, covered_b) >= min(
-        covered_a, covered_b
-    ) + params.partial_margin:
-        return Kind.PARTIAL, score
-    if in_order >= params.edited_ratio:
-        return Kind.EDITED, score
-    return Kind.PARAPHRASE, score
+    low, high = sorted((covered_a, covered_b))
+    if low < params.partial_coverage and high >= low + params.partial_margin:
+        return Kind.PARTIAL
+    if in_order >= params.edited_ratio and changed <= params.edited_changes:
+        return Kind.EDITED
+    return Kind.PARAPHRASE

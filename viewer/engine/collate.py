@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from viewer.engine.align import best_chain
 from viewer.engine.model import Pair, Row, Version
 from viewer.engine.params import Params
-from viewer.engine.similarity import Vectorizer, dense_scores
+from viewer.engine.scoring import Scorer, logit
 
 
 class _Row:
@@ -25,7 +25,9 @@ class _Row:
         self.owner = owner  # the version that added this row's sentence (None: a base row)
 
 
-def collate(versions: Sequence[Version], base: int, pairs: Sequence[Pair], params: Params = Params()) -> tuple[Row, ...]:
+def collate(
+    versions: Sequence[Version], base: int, pairs: Sequence[Pair], params: Params = Params(), embedder=None
+) -> tuple[Row, ...]:
     """Rows of corresponding sentences across all versions (each sentence in exactly one row)."""
     count = len(versions)
     group_of = _base_groups(len(versions[base].sentences), pairs)
@@ -47,7 +49,7 @@ def collate(versions: Sequence[Version], base: int, pairs: Sequence[Pair], param
             for j in link.b:
                 row.cells[v].append(j)
                 row_of[j] = row
-        _place_unlinked(versions, v, pair, row_of, head, top, params)
+        _place_unlinked(versions, v, pair, row_of, head, top, params, embedder)
 
     rows = [r for r in _flatten(head, top) if any(r.cells)]
     return tuple(Row(tuple(tuple(sorted(c)) for c in r.cells)) for r in rows)
@@ -70,10 +72,10 @@ def _base_groups(n: int, pairs: Sequence[Pair]) -> list[int]:
     return [find(i) for i in range(n)]
 
 
-def _place_unlinked(versions, v, pair, row_of, head, top, params) -> None:
+def _place_unlinked(versions, v, pair, row_of, head, top, params, embedder) -> None:
     version = versions[v]
     added = set(pair.added)
-    matched = _match_earlier_additions(versions, v, list(pair.added), head, top, params)
+    matched = _match_earlier_additions(versions, v, list(pair.added), head, top, params, embedder)
     position = {id(row): k for k, row in enumerate(top)}
     position[id(head)] = -1
     anchor = head
@@ -97,16 +99,18 @@ def _place_unlinked(versions, v, pair, row_of, head, top, params) -> None:
         anchor = row
 
 
-def _match_earlier_additions(versions, v, added, head, top, params) -> dict[int, _Row]:
+def _match_earlier_additions(versions, v, added, head, top, params, embedder) -> dict[int, _Row]:
     """Pair this version's added sentences with rows other versions added, in order."""
     earlier = [r for r in _flatten(head, top) if r.owner is not None and r.owner != v and not r.cells[v]]
     if not earlier or not added:
         return {}
     texts_earlier = [" ".join(versions[r.owner].sentence_text(k) for k in r.cells[r.owner]) for r in earlier]
     texts_added = [versions[v].sentence_text(j) for j in added]
-    rows_a, rows_b = Vectorizer(params.word_weight).fit_transform(texts_earlier, texts_added)
-    scores = dense_scores(rows_a, rows_b)
-    return {added[j]: earlier[i] for i, j in best_chain(scores, params.collate_threshold)}
+    scorer = Scorer(texts_earlier, texts_added, params, embedder)
+    everything = (0, len(texts_earlier), 0, len(texts_added))
+    scorer.prepare([everything])
+    evidence = scorer.block(*everything)
+    return {added[j]: earlier[i] for i, j in best_chain(evidence, logit(params.collate_threshold))}
 
 
 def _flatten(head: _Row, top: list[_Row]) -> list[_Row]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import scipy.sparse as sp
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -85,13 +86,17 @@ class StaticEmbedder:
         for start in range(0, len(texts), _BATCH):
             ids = self.tokenize(texts[start:start + _BATCH])
             lengths = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
-            filled = np.flatnonzero(lengths)
-            if not filled.size:
+            if not lengths.any():
                 continue
             flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(lengths.sum()))
-            offsets = np.concatenate(([0], np.cumsum(lengths[filled])[:-1]))
-            sums = np.add.reduceat(self.vectors[flat], offsets, axis=0)
-            out[start + filled] = sums / lengths[filled, None]
+            # Token counts per sentence times the vector table: no (tokens x dims) copy is made.
+            counts = sp.csr_matrix(
+                (np.ones(len(flat), dtype=np.float32), flat, np.concatenate(([0], np.cumsum(lengths)))),
+                shape=(len(ids), self.vectors.shape[0]),
+            )
+            sums = np.asarray(counts @ self.vectors)
+            filled = lengths > 0
+            out[start:start + len(ids)][filled] = sums[filled] / lengths[filled, None]
         if self.normalize:
             norms = np.linalg.norm(out, axis=1, keepdims=True)
             np.divide(out, norms, out=out, where=norms > 0)

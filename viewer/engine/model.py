@@ -134,6 +134,8 @@ class Comparison:
     base: int
     pairs: tuple[Pair, ...]
     rows: tuple[Row, ...]
+    # What the reader should know about how it was made, e.g. "lexical matching only".
+    notes: tuple[str, ...] = ()
 
     @cached_property
     def _pair_by_version(self) -> dict[int, Pair]:

@@ -16,18 +16,33 @@ class Params:
     ignore_case: bool = False
     ignore_punctuation: bool = True
     ignore_quotes: bool = True
-    # Alignment (cosines of TF-IDF rows mixing words and character n-grams; see similarity.py).
-    word_weight: float = 0.5           # share of word evidence against character n-grams
-    link_threshold: float = 0.3        # least score for a link in the in-order chain
-    context_threshold: float = 0.35   # least score for a pair sandwiched between two links
+    # Evidence that two sentences belong together (scoring.py): log-odds of a logistic regression
+    # over the lexical cosine and the centred embedding cosine, fitted by benchmarks/calibrate.py.
+    semantic: bool = True              # use the shipped static embedding model when it loads
+    word_weight: float = 0.5           # share of word evidence against character n-grams (lexical cosine)
+    # (bias, lexical cosine, lexical CSLS, semantic CSLS); CSLS is 2 cos - r_a - r_b, see scoring.py.
+    evidence_weights: tuple[float, ...] = (-2.55, 3.11, 5.89, 2.42)
+    lexical_only_weights: tuple[float, ...] = (-3.06, 3.99, 8.34)  # the same fit without the model
+    least_shared: tuple[float, float] = (0.1, 0.2)  # lexical or centred semantic cosine for CSLS to raise a pair
+    # Alignment thresholds, as probabilities of the pair on its own: order and neighbours vouch
+    # for the rest, which is why an in-order link may be much less sure than a moved one.
+    link_threshold: float = 0.2        # least probability for a link in the in-order chain, in a retelling ...
+    link_threshold_kept: float = 0.35  # ... rising to this in a revision that keeps most sentences
+    kept_similarity: float = 0.8       # a sentence is "kept" when its best match has this lexical cosine
+    kept_share_full: float = 0.6       # share of kept sentences that makes a text a revision
+    context_threshold: float = 0.1     # least probability for a pair sandwiched between two links ...
+    context_threshold_kept: float = 0.8  # ... rising to this in a revision
     context_gap: int = 3               # largest equal gap filled pairwise from context
-    move_threshold: float = 0.75       # least score for a link out of order
+    move_similarity: float = 0.95      # least lexical cosine for a link out of order
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
+    split_coverage: float = 0.3        # ... or a smaller share, when the neighbour ...
+    split_gain: float = 0.25           # ... covers this much more of the other side (a split sentence's other half)
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
-    collate_threshold: float = 0.25    # least score for sentences two versions add to share a row
+    collate_threshold: float = 0.2     # least probability for sentences two versions add to share a row
     # Kinds (classify.py).
-    edited_ratio: float = 0.65         # least in-order word match for "edited"
-    partial_coverage: float = 0.55     # a side with less of its words covered than this ...
+    edited_ratio: float = 0.6          # least in-order word match for "edited" ...
+    edited_changes: int = 14           # ... with at most this many words changed (both sides counted)
+    partial_coverage: float = 0.6      # a side with less of its words covered than this ...
     partial_margin: float = 0.25       # ... while the other side is covered this much more: "partial"
     # Inputs larger than this are refused.
     max_file_bytes: int = 50 * 1024 * 1024

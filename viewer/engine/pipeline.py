@@ -7,8 +7,12 @@ from viewer.engine.align import align
 from viewer.engine.collate import collate
 from viewer.engine.model import Comparison, Version
 from viewer.engine.params import Params
+from viewer.engine.scoring import embedder_for
 
 Progress = Callable[[float, str], None]
+
+
+LEXICAL_ONLY = "The semantic model could not be loaded: sentences are matched on shared words only."
 
 
 class Cancelled(Exception):
@@ -29,14 +33,16 @@ def compare(
     if not 0 <= base < len(versions):
         raise ValueError(f"base {base} is not one of the {len(versions)} versions")
     others = [v for v in range(len(versions)) if v != base]
+    embedder = embedder_for(params)
+    notes = (LEXICAL_ONLY,) if params.semantic and embedder is None else ()
     pairs = []
     for done, other in enumerate(others):
         if cancelled is not None and cancelled():
             raise Cancelled()
         if progress is not None:
             progress(done / len(others), f"Aligning {versions[other].name}")
-        pairs.append(align(versions[base], versions[other], params, (base, other), cancelled))
+        pairs.append(align(versions[base], versions[other], params, (base, other), cancelled, embedder))
     if progress is not None:
         progress(1.0, "Collating")
-    rows = collate(versions, base, pairs, params)
-    return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows)
+    rows = collate(versions, base, pairs, params, embedder)
+    return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows, notes=notes)

@@ -125,11 +125,15 @@ def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
 
 
-def join_rows(rows: sp.csr_matrix, groups: Sequence[Sequence[int]]) -> sp.csr_matrix:
-    """One normalised row per group of rows (the vector of sentences read together)."""
+def join_rows(rows: sp.csr_matrix, groups: Sequence[Sequence[int]], weights: np.ndarray | None = None) -> sp.csr_matrix:
+    """One normalised row per group of rows (the vector of sentences read together).
+
+    ``weights`` (one per row) keep a one-word line from counting as much as a long sentence.
+    """
     members = [(g, k) for g, group in enumerate(groups) for k in group]
+    values = np.ones(len(members)) if weights is None else np.array([weights[k] for _, k in members], dtype=float)
     picker = sp.csr_matrix(
-        (np.ones(len(members)), ([g for g, _ in members], [k for _, k in members])),
+        (values, ([g for g, _ in members], [k for _, k in members])),
         shape=(len(groups), rows.shape[0]),
     )
     return _normalize_rows(sp.csr_matrix(picker @ rows))

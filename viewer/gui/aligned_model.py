@@ -114,7 +114,7 @@ class AlignedModel(QAbstractTableModel):
         elif cell.role is Role.VERSION and cell.kind is not None:
             head = f"<b>{cell.kind.label}</b>"
             if cell.score is not None and cell.kind not in (Kind.ADDED, Kind.FURNITURE):
-                head += f" (similarity {cell.score:.2f})"
+                head += f" (confidence {cell.score:.2f})"
             lines.append(head + f" · {_esc(name)}, sentence {cell.sentences[0] + 1}")
             lines.append(f"<i>{_esc(KIND_HELP[cell.kind])}</i>")
             if cell.moved:

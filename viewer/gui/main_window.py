@@ -541,6 +541,8 @@ class MainWindow(QMainWindow):
                              "warning"))
             for s in outcome.changed:
                 s.expected_sha256 = None
+        if outcome.comparison is not None:
+            messages += [(escape(note), "warning") for note in outcome.comparison.notes]
         if messages:
             level = "error" if any(m[1] == "error" for m in messages) else "warning"
             self.show_message("<br>".join(m[0] for m in messages), level)

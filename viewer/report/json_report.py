@@ -28,6 +28,7 @@ def comparison_to_dict(comparison: Comparison) -> dict:
             for pair in comparison.pairs
         ],
         "rows": [{"cells": [list(cell) for cell in row.cells]} for row in comparison.rows],
+        "notes": list(comparison.notes),
     }
 
 

@@ -1,0 +1,209 @@
+"""How likely two sentences (or groups of sentences) are to be linked: lexical plus semantic evidence.
+
+The evidence for a pair is a log-odds ``bias + lexical_weight * lexical + semantic_weight * semantic``:
+
+- ``lexical`` is the TF-IDF cosine of ``similarity`` (shared names, numbers and rare words count most);
+- ``semantic`` is the cosine of static sentence embeddings after the two texts' mean embedding is
+  taken away. Every sentence of a story shares its topic, and raw cosines between unrelated
+  sentences of one story run high (0.8 is common); centring on the story leaves what a sentence
+  says beyond the topic.
+
+Each cosine also enters relative to the sentences' best rivals (CSLS, as in bilingual word
+alignment: ``2 cos - r_a - r_b``, where ``r`` is a sentence's mean cosine with its ``rivals`` best
+matches). A pair that is each other's clear best match counts even when a retelling shares few
+words, and a sentence that is near to everything (a topic sentence) counts for less.
+
+The weights are a logistic regression fitted on development data (``benchmarks/calibrate.py``),
+so ``probability(evidence)`` is a calibrated 0-1 confidence that a person would link the pair on
+its own words and meaning. Without the embedding model only the lexical weights are used.
+"""
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+
+from viewer.engine.params import Params
+from viewer.engine.similarity import Vectorizer, dense_scores, join_rows, pair_scores, words
+
+
+def logit(probability: float) -> float:
+    """Log-odds of a probability (thresholds are given as probabilities, compared as log-odds)."""
+    probability = min(max(probability, 1e-9), 1 - 1e-9)
+    return math.log(probability / (1 - probability))
+
+
+def probability(evidence: np.ndarray | float) -> np.ndarray | float:
+    """The calibrated 0-1 confidence of a log-odds evidence."""
+    return 1.0 / (1.0 + np.exp(-np.asarray(evidence, dtype=np.float64)))
+
+
+def embedder_for(params: Params):
+    """The static embedding model when ``params.semantic`` asks for it, else None.
+
+    A missing or broken model file is not an error: comparisons go on with lexical evidence only
+    and ``load_model`` has warned once. Callers report that through ``Comparison.notes``.
+    """
+    if not params.semantic:
+        return None
+    from viewer.engine.embedding import default_model
+
+    return default_model()
+
+
+class Scorer:
+    """Evidence for sentence pairs of two texts, from one fit of both texts.
+
+    ``prepare(blocks)`` scores the blocks the aligner will search (for short texts: everything)
+    and learns each sentence's rivals from them; call it before any other method.
+    """
+
+    RIVALS = 2
+
+    def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], params: Params, embedder=None):
+        self.rows_a, self.rows_b = Vectorizer(params.word_weight).fit_transform(texts_a, texts_b)
+        # Sentences read together weigh by length, as the words of one longer sentence would.
+        self.weights_a = np.sqrt([max(1, len(words(t))) for t in texts_a])
+        self.weights_b = np.sqrt([max(1, len(words(t))) for t in texts_b])
+        self.semantic = embedder is not None
+        if self.semantic:
+            self.coefficients = params.evidence_weights
+            self.vectors_a, self.vectors_b = _encode_distinct(embedder, texts_a, texts_b)
+            both = np.concatenate([self.vectors_a, self.vectors_b])
+            self.topic = both.mean(axis=0) if len(both) else np.zeros(embedder.dims, dtype=np.float32)
+            self.centred_a = _centre(self.vectors_a, self.topic)
+            self.centred_b = _centre(self.vectors_b, self.topic)
+        else:
+            self.coefficients = params.lexical_only_weights
+        self.least_shared = params.least_shared
+        n, m = self.sizes
+        # Rival means (r of CSLS) per sentence, for the lexical and the semantic cosine.
+        self.rivals_a = np.ones((n, 2))
+        self.rivals_b = np.ones((m, 2))
+        self.best_lexical_a = np.zeros(n)
+        self._blocks: dict[tuple[int, int, int, int], np.ndarray] = {}
+
+    @property
+    def sizes(self) -> tuple[int, int]:
+        return self.rows_a.shape[0], self.rows_b.shape[0]
+
+    def prepare(self, blocks: Sequence[tuple[int, int, int, int]]) -> None:
+        """Score each (a0, a1, b0, b1) block and set the rivals of its sentences from it."""
+        for a0, a1, b0, b1 in blocks:
+            if a1 <= a0 or b1 <= b0:
+                continue
+            cosines = self._cosines_block(a0, a1, b0, b1)
+            self.best_lexical_a[a0:a1] = cosines[0].max(axis=1)
+            for k, values in enumerate(cosines):
+                self.rivals_a[a0:a1, k] = _top_mean(values, axis=1, count=self.RIVALS)
+                self.rivals_b[b0:b1, k] = _top_mean(values, axis=0, count=self.RIVALS)
+            self._blocks[(a0, a1, b0, b1)] = cosines
+
+    def kept_share(self, least: float) -> float:
+        """Share of a's sentences whose best match keeps their words (lexical cosine >= ``least``)."""
+        return float((self.best_lexical_a >= least).mean()) if len(self.best_lexical_a) else 0.0
+
+    def block(self, a0: int, a1: int, b0: int, b1: int) -> np.ndarray:
+        """Evidence of every pair of a[a0:a1] x b[b0:b1], dense (a prepared block)."""
+        cosines = self._blocks.pop((a0, a1, b0, b1), None)
+        if cosines is None:
+            cosines = self._cosines_block(a0, a1, b0, b1)
+        return self._evidence(cosines, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
+
+    def pairs(self, ia: Sequence[int], jb: Sequence[int]) -> np.ndarray:
+        """Evidence of the listed pairs (ia[k], jb[k]) only."""
+        ia, jb = np.asarray(ia, dtype=np.int64), np.asarray(jb, dtype=np.int64)
+        if not len(ia):
+            return np.zeros(0)
+        cosines = [pair_scores(self.rows_a, self.rows_b, ia, jb)]
+        if self.semantic:
+            cosines.append(np.einsum("ij,ij->i", self.centred_a[ia], self.centred_b[jb]))
+        return self._evidence(cosines, self.rivals_a[ia], self.rivals_b[jb])
+
+    def joined(self, group_a: Sequence[int], group_b: Sequence[int]) -> float:
+        """Evidence of several sentences read together against several of the other text."""
+        group_a, group_b = list(group_a), list(group_b)
+        joined_a = join_rows(self.rows_a, [group_a], self.weights_a)
+        joined_b = join_rows(self.rows_b, [group_b], self.weights_b)
+        cosines = [np.array([(joined_a @ joined_b.T).toarray()[0, 0]])]
+        if self.semantic:
+            a = _centre(_joined(self.vectors_a, group_a, self.weights_a), self.topic)
+            b = _centre(_joined(self.vectors_b, group_b, self.weights_b), self.topic)
+            cosines.append((a @ b.T)[0])
+        rivals_a = self.rivals_a[group_a].mean(axis=0, keepdims=True)
+        rivals_b = self.rivals_b[group_b].mean(axis=0, keepdims=True)
+        return float(self._evidence(cosines, rivals_a, rivals_b)[0])
+
+    def confidences(self, groups: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+        """Calibrated probability of each (a sentences, b sentences) group; one-to-one ones in one batch."""
+        out = np.empty(len(groups))
+        single = [k for k, (ga, gb) in enumerate(groups) if len(ga) == 1 and len(gb) == 1]
+        if single:
+            ia = [groups[k][0][0] for k in single]
+            jb = [groups[k][1][0] for k in single]
+            out[single] = probability(self.pairs(ia, jb))
+        for k, (ga, gb) in enumerate(groups):
+            if len(ga) != 1 or len(gb) != 1:
+                out[k] = probability(self.joined(ga, gb))
+        return out
+
+    def lexical_candidates(self, free_a: np.ndarray, free_b: np.ndarray):
+        """(i, j, lexical cosine) of the free sentences that share any lexical feature."""
+        coo = (self.rows_a[free_a] @ self.rows_b[free_b].T).tocoo()
+        return free_a[coo.row], free_b[coo.col], coo.data
+
+    def _cosines_block(self, a0, a1, b0, b1) -> list[np.ndarray]:
+        cosines = [dense_scores(self.rows_a[a0:a1], self.rows_b[b0:b1])]
+        if self.semantic:
+            cosines.append(self.centred_a[a0:a1] @ self.centred_b[b0:b1].T)
+        return cosines
+
+    def _evidence(self, cosines, rivals_a, rivals_b) -> np.ndarray:
+        """bias + w_lex cos + sum over kinds of w_k (2 cos - r_a - r_b)."""
+        bias, raw_lexical, *relative = self.coefficients
+        evidence = bias + raw_lexical * np.asarray(cosines[0], dtype=np.float64)
+        # Being each other's best match only counts for pairs that share something: in a short
+        # text, a cut sentence and an added one are each other's "best" match by default.
+        shares = np.asarray(cosines[0]) >= self.least_shared[0]
+        if self.semantic:
+            shares = shares | (np.asarray(cosines[1]) >= self.least_shared[1])
+        for k, (values, weight) in enumerate(zip(cosines, relative)):
+            relative_gain = 2 * values - rivals_a[..., k] - rivals_b[..., k]
+            evidence = evidence + weight * np.where(shares, relative_gain, np.minimum(relative_gain, 0.0))
+        return evidence
+
+
+def _top_mean(values: np.ndarray, axis: int, count: int) -> np.ndarray:
+    """Mean of the ``count`` largest values along ``axis``."""
+    size = values.shape[axis]
+    count = min(count, size)
+    top = np.partition(values, size - count, axis=axis)
+    top = top[:, size - count:] if axis == 1 else top[size - count:, :]
+    return top.mean(axis=axis)
+
+
+def _encode_distinct(embedder, texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Vectors of both texts' sentences, each distinct sentence encoded once (revisions repeat most)."""
+    index: dict[str, int] = {}
+    keys = [index.setdefault(text, len(index)) for text in (*texts_a, *texts_b)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # zero rows of symbol-only sentences
+        vectors = np.asarray(embedder.encode(list(index)), dtype=np.float32)
+    rows = vectors[np.asarray(keys, dtype=np.int64)] if keys else np.zeros((0, embedder.dims), np.float32)
+    return rows[: len(texts_a)], rows[len(texts_a):]
+
+
+def _joined(vectors: np.ndarray, group: Sequence[int], weights: np.ndarray) -> np.ndarray:
+    group = list(group)
+    total = (vectors[group] * weights[group, None] ** 2).sum(axis=0, keepdims=True)
+    norm = np.linalg.norm(total)
+    return total / norm if norm > 0 else total
+
+
+def _centre(vectors: np.ndarray, topic: np.ndarray) -> np.ndarray:
+    centred = vectors - topic
+    norms = np.linalg.norm(centred, axis=1, keepdims=True)
+    np.divide(centred, norms, out=centred, where=norms > 0)
+    return centred

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import warnings
@@ -13,20 +12,6 @@ import pytest
 
 from viewer.engine import embedding
 from viewer.engine.embedding import StaticEmbedder, default_model, load_model, model_dir
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    """Make any attempt to open a connection fail loudly."""
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("the embedding model tried to use the network")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import socket
 import subprocess
 import sys
 import warnings
@@ -249,20 +248,6 @@ def test_rescore_passes_progress_and_cancel(fake):
 
 
 # The real model (storydiff[semantic]); skipped where it is not installed.
-
-@pytest.fixture
-def no_network(monkeypatch):
-    """Refuse any connection, with the hub switched off as the app would have it."""
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("the transformer tried to use the network")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-
 
 @pytest.fixture(scope="module")
 def real() -> TransformerEncoder:

@@ -236,7 +236,9 @@ def _link_sandwiched(chain, scorer: Scorer, least: float, params: Params) -> lis
             ia = np.arange(i0 + 1, i1)
             jb = np.arange(j0 + 1, j1)
             evidence = scorer.pairs(ia, jb)
-            out += [(int(i), int(j)) for i, j, e in zip(ia, jb, evidence) if e >= least]
+            # One sentence each side between two links: the context alone nearly settles it.
+            least_here = logit(params.context_threshold) if gap == 1 else least
+            out += [(int(i), int(j)) for i, j, e in zip(ia, jb, evidence) if e >= least_here]
         if i1 < n:
             out.append((i1, j1))
     return out

@@ -36,7 +36,7 @@ class Params:
     move_similarity: float = 0.95      # least lexical cosine for a link out of order
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     split_coverage: float = 0.3        # ... or a smaller share, when the neighbour ...
-    split_gain: float = 0.25           # ... covers this much more of the other side (a split sentence's other half)
+    split_gain: float = 0.3            # ... covers this much more of the other side (a split sentence's other half)
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
     collate_threshold: float = 0.2     # least probability for sentences two versions add to share a row
     # Kinds (classify.py).

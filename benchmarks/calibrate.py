@@ -1,8 +1,8 @@
 """Fit the link-evidence weights of Params (scoring.py) on the development gold, and print them.
 
 Every sentence pair of every gold document is one example (linked by the gold or not). Its
-features are those ``Scorer`` uses: the lexical cosine, and the CSLS of the lexical and of the
-centred semantic cosine. A logistic regression (Newton's method, light L2) gives the weights of
+features are those ``Scorer`` uses: the lexical cosine, the cosine of shared names and numbers,
+and the CSLS of the lexical and of the centred semantic cosine. A logistic regression (Newton's method, light L2) gives the weights of
 ``Params.evidence_weights`` and, without the semantic feature, ``Params.lexical_only_weights``.
 The seed case is weighted 10x, since ArgRewrite has thirty times its pairs.
 Run: ``python benchmarks/calibrate.py`` (needs ../shared/eval; our own gold is kept out of the
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from viewer.engine.params import Params  # noqa: E402
 from viewer.engine.scoring import Scorer, embedder_for  # noqa: E402
-from viewer.engine.similarity import dense_scores  # noqa: E402
+from viewer.engine.similarity import anchor_rows, dense_scores  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 SEED_WEIGHT = 10.0
@@ -54,8 +54,9 @@ def features(params: Params):
         scorer.prepare([(0, len(a), 0, len(b))])
         lexical = dense_scores(scorer.rows_a, scorer.rows_b)
         semantic = scorer.centred_a @ scorer.centred_b.T
+        shared = dense_scores(*anchor_rows(a, b))
         csls = [2 * c - scorer.rivals_a[:, k, None] - scorer.rivals_b[None, :, k] for k, c in enumerate((lexical, semantic))]
-        rows.append(np.stack([lexical.ravel(), csls[0].ravel(), csls[1].ravel()], axis=1))
+        rows.append(np.stack([lexical.ravel(), shared.ravel(), csls[0].ravel(), csls[1].ravel()], axis=1))
         labels.append(np.array([(i, j) in gold for i in range(len(a)) for j in range(len(b))], dtype=float))
         weights.append(np.full(len(a) * len(b), SEED_WEIGHT if name == "seeds" else 1.0))
     return np.concatenate(rows), np.concatenate(labels), np.concatenate(weights)
@@ -89,11 +90,13 @@ def main() -> int:
     x, y, w = features(Params())
     print(f"{len(y)} pairs, {int(y.sum())} linked")
     full = fit(x, y, w)
-    lexical_only = fit(x[:, :2], y, w)
-    print("evidence_weights     (bias, lexical, lexical CSLS, semantic CSLS):", tuple(float(v) for v in full.round(2)))
+    lexical_only = fit(x[:, :3], y, w)
+    print("evidence_weights     (bias, lexical, names and numbers, lexical CSLS, semantic CSLS):",
+          tuple(float(v) for v in full.round(2)))
     reliability(x, y, full)
-    print("lexical_only_weights (bias, lexical, lexical CSLS):", tuple(float(v) for v in lexical_only.round(2)))
-    reliability(x[:, :2], y, lexical_only)
+    print("lexical_only_weights (bias, lexical, names and numbers, lexical CSLS):",
+          tuple(float(v) for v in lexical_only.round(2)))
+    reliability(x[:, :3], y, lexical_only)
     return 0
 
 

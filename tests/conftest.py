@@ -19,3 +19,14 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.fixture
+def no_model(monkeypatch, tmp_path):
+    """The shipped embedding model is missing: the engine must fall back to lexical matching."""
+    from viewer.engine import embedding
+
+    monkeypatch.setattr(embedding, "model_dir", lambda: tmp_path / "no-such-model")
+    embedding.default_model.cache_clear()
+    yield
+    embedding.default_model.cache_clear()

@@ -125,3 +125,12 @@ def test_inputs_are_never_written(tmp_path):
     assert run(*copies, "--format", "json").returncode == 0
     assert run(*copies).returncode == 0
     assert [(c.read_bytes(), c.stat().st_mtime_ns) for c in copies] == before
+
+
+def test_a_missing_model_is_said_once_on_stderr_and_in_the_json(no_model, capsys):
+    from viewer.cli import main
+
+    assert main([str(SAMPLE[0]), str(SAMPLE[1]), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err.strip() == "storydiff: The semantic model could not be loaded: sentences are matched on shared words only."
+    assert json.loads(out)["notes"] == [err.strip().removeprefix("storydiff: ")]

@@ -6,7 +6,6 @@ import warnings
 import numpy as np
 import pytest
 
-from viewer.engine import embedding
 from viewer.engine.loading import load_text
 from viewer.engine.model import Kind
 from viewer.engine.params import Params
@@ -63,17 +62,12 @@ def test_confidences_match_single_pair_and_joined_evidence():
     assert np.all((0 < chances) & (chances < 1))
 
 
-def test_without_the_model_the_engine_matches_on_words_and_says_so(monkeypatch, tmp_path):
+def test_without_the_model_the_engine_matches_on_words_and_says_so(no_model):
     # A missing model file: one warning, a note on the comparison, and a lexical alignment.
-    monkeypatch.setattr(embedding, "model_dir", lambda: tmp_path / "no-such-model")
-    embedding.default_model.cache_clear()
-    try:
-        with pytest.warns(RuntimeWarning, match="semantic model unavailable"):
-            versions = [load_text("\n".join(WIRE) + "\n", "wire"),
-                        load_text("\n".join(WIRE[:2] + ["The vote was not close."] + WIRE[3:]) + "\n", "copy")]
-            comparison = compare(versions)
-    finally:
-        embedding.default_model.cache_clear()
+    versions = [load_text("\n".join(WIRE) + "\n", "wire"),
+                load_text("\n".join(WIRE[:2] + ["The vote was not close."] + WIRE[3:]) + "\n", "copy")]
+    with pytest.warns(RuntimeWarning, match="semantic model unavailable"):
+        comparison = compare(versions)
     assert comparison.notes == (LEXICAL_ONLY,)
     pair = comparison.pairs[0]
     assert [(link.a, link.b, link.kind) for link in pair.links if link.kind is Kind.IDENTICAL] == [

@@ -426,3 +426,10 @@ def test_about_names_the_program(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown_text.append(box.text()) or 0)
     window.act_about.trigger()
     assert "storydiff" in shown_text[0] and "Okabe" in shown_text[0]
+
+
+def test_a_missing_model_is_shown_in_the_message_bar(window, qtbot, no_model):
+    drop(window, PAIR, qtbot)
+    assert window.view.grid_model.columnCount() == 2
+    assert window.message_bar.isVisible()
+    assert "matched on shared words only" in window.message_bar.text()

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from viewer.engine.params import Params
-from viewer.engine.similarity import Vectorizer, dense_scores, join_rows, pair_scores, words
+from viewer.engine.similarity import Vectorizer, anchor_rows, dense_scores, join_rows, pair_scores, words
 
 
 def logit(probability: float) -> float:
@@ -64,6 +64,7 @@ class Scorer:
 
     def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], params: Params, embedder=None):
         self.rows_a, self.rows_b = Vectorizer(params.word_weight).fit_transform(texts_a, texts_b)
+        self.anchors_a, self.anchors_b = anchor_rows(texts_a, texts_b)
         # Sentences read together weigh by length, as the words of one longer sentence would.
         self.weights_a = np.sqrt([max(1, len(words(t))) for t in texts_a])
         self.weights_b = np.sqrt([max(1, len(words(t))) for t in texts_b])
@@ -83,7 +84,7 @@ class Scorer:
         self.rivals_a = np.ones((n, 2))
         self.rivals_b = np.ones((m, 2))
         self.best_lexical_a = np.zeros(n)
-        self._blocks: dict[tuple[int, int, int, int], np.ndarray] = {}
+        self._blocks: dict[tuple[int, int, int, int], tuple[list[np.ndarray], np.ndarray]] = {}
 
     @property
     def sizes(self) -> tuple[int, int]:
@@ -94,12 +95,12 @@ class Scorer:
         for a0, a1, b0, b1 in blocks:
             if a1 <= a0 or b1 <= b0:
                 continue
-            cosines = self._cosines_block(a0, a1, b0, b1)
+            cosines, shared = self._cosines_block(a0, a1, b0, b1)
             self.best_lexical_a[a0:a1] = cosines[0].max(axis=1)
             for k, values in enumerate(cosines):
                 self.rivals_a[a0:a1, k] = _top_mean(values, axis=1, count=self.RIVALS)
                 self.rivals_b[b0:b1, k] = _top_mean(values, axis=0, count=self.RIVALS)
-            self._blocks[(a0, a1, b0, b1)] = cosines
+            self._blocks[(a0, a1, b0, b1)] = cosines, shared
 
     def kept_share(self, least: float) -> float:
         """Share of a's sentences whose best match keeps their words (lexical cosine >= ``least``)."""
@@ -107,10 +108,9 @@ class Scorer:
 
     def block(self, a0: int, a1: int, b0: int, b1: int) -> np.ndarray:
         """Evidence of every pair of a[a0:a1] x b[b0:b1], dense (a prepared block)."""
-        cosines = self._blocks.pop((a0, a1, b0, b1), None)
-        if cosines is None:
-            cosines = self._cosines_block(a0, a1, b0, b1)
-        return self._evidence(cosines, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
+        scored = self._blocks.pop((a0, a1, b0, b1), None)
+        cosines, shared = scored if scored is not None else self._cosines_block(a0, a1, b0, b1)
+        return self._evidence(cosines, shared, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
 
     def pairs(self, ia: Sequence[int], jb: Sequence[int]) -> np.ndarray:
         """Evidence of the listed pairs (ia[k], jb[k]) only."""
@@ -120,7 +120,8 @@ class Scorer:
         cosines = [pair_scores(self.rows_a, self.rows_b, ia, jb)]
         if self.semantic:
             cosines.append(np.einsum("ij,ij->i", self.centred_a[ia], self.centred_b[jb]))
-        return self._evidence(cosines, self.rivals_a[ia], self.rivals_b[jb])
+        shared = pair_scores(self.anchors_a, self.anchors_b, ia, jb)
+        return self._evidence(cosines, shared, self.rivals_a[ia], self.rivals_b[jb])
 
     def joined(self, group_a: Sequence[int], group_b: Sequence[int]) -> float:
         """Evidence of several sentences read together against several of the other text."""
@@ -128,13 +129,16 @@ class Scorer:
         joined_a = join_rows(self.rows_a, [group_a], self.weights_a)
         joined_b = join_rows(self.rows_b, [group_b], self.weights_b)
         cosines = [np.array([(joined_a @ joined_b.T).toarray()[0, 0]])]
+        shared_a = join_rows(self.anchors_a, [group_a])
+        shared_b = join_rows(self.anchors_b, [group_b])
+        shared = np.array([(shared_a @ shared_b.T).toarray()[0, 0]])
         if self.semantic:
             a = _centre(_joined(self.vectors_a, group_a, self.weights_a), self.topic)
             b = _centre(_joined(self.vectors_b, group_b, self.weights_b), self.topic)
             cosines.append((a @ b.T)[0])
         rivals_a = self.rivals_a[group_a].mean(axis=0, keepdims=True)
         rivals_b = self.rivals_b[group_b].mean(axis=0, keepdims=True)
-        return float(self._evidence(cosines, rivals_a, rivals_b)[0])
+        return float(self._evidence(cosines, shared, rivals_a, rivals_b)[0])
 
     def confidences(self, groups: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
         """Calibrated probability of each (a sentences, b sentences) group; one-to-one ones in one batch."""
@@ -154,16 +158,17 @@ class Scorer:
         coo = (self.rows_a[free_a] @ self.rows_b[free_b].T).tocoo()
         return free_a[coo.row], free_b[coo.col], coo.data
 
-    def _cosines_block(self, a0, a1, b0, b1) -> list[np.ndarray]:
+    def _cosines_block(self, a0, a1, b0, b1) -> tuple[list[np.ndarray], np.ndarray]:
+        """The lexical (and semantic) cosines of a block, and the cosine of its shared names and numbers."""
         cosines = [dense_scores(self.rows_a[a0:a1], self.rows_b[b0:b1])]
         if self.semantic:
             cosines.append(self.centred_a[a0:a1] @ self.centred_b[b0:b1].T)
-        return cosines
+        return cosines, dense_scores(self.anchors_a[a0:a1], self.anchors_b[b0:b1])
 
-    def _evidence(self, cosines, rivals_a, rivals_b) -> np.ndarray:
-        """bias + w_lex cos + sum over kinds of w_k (2 cos - r_a - r_b)."""
-        bias, raw_lexical, *relative = self.coefficients
-        evidence = bias + raw_lexical * np.asarray(cosines[0], dtype=np.float64)
+    def _evidence(self, cosines, shared, rivals_a, rivals_b) -> np.ndarray:
+        """bias + w_lex lexical + w_anchor shared + sum over cosines of w_k (2 cos - r_a - r_b)."""
+        bias, raw_lexical, anchors, *relative = self.coefficients
+        evidence = bias + raw_lexical * np.asarray(cosines[0], dtype=np.float64) + anchors * np.asarray(shared)
         # Being each other's best match only counts for pairs that share something: in a short
         # text, a cut sentence and an added one are each other's "best" match by default.
         shares = np.asarray(cosines[0]) >= self.least_shared[0]

@@ -139,6 +139,37 @@ def join_rows(rows: sp.csr_matrix, groups: Sequence[Sequence[int]], weights: np.
     return _normalize_rows(sp.csr_matrix(picker @ rows))
 
 
+# Numbers as written ("5-2", "4.2", "1,200", "10:42") and capitalised words inside a sentence.
+NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
+CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+
+
+def anchors(text: str) -> list[str]:
+    """The words of a text that pin down a fact: numbers and names (not the sentence's first word).
+
+    Two sentences sharing "5-2" or "Lindqvist" likely report the same fact; sharing "court" or
+    "rental" only shows they are on the same topic.
+    """
+    out = NUMBER.findall(text)
+    for match in CAPITALISED.finditer(text):
+        word = match.group().rstrip("'’-")
+        lowered = fold(word)
+        if lowered.endswith("'s"):
+            lowered = lowered[:-2]
+        starts_sentence = not any(c.isalnum() for c in text[:match.start()])
+        if not starts_sentence and lowered not in STOPWORDS and len(lowered) > 1:
+            out.append(lowered)
+    return out
+
+
+def anchor_rows(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """TF-IDF rows of the anchors of each sentence (binary counts): names and numbers shared by few weigh most."""
+    columns = _Columns()
+    documents = [list(columns.ids(sorted(set(anchors(t))))) for t in (*texts_a, *texts_b)]
+    rows = _tfidf(documents, len(columns))
+    return rows[: len(texts_a)], rows[len(texts_a):]
+
+
 def dense_scores(rows_a: sp.csr_matrix, rows_b: sp.csr_matrix) -> np.ndarray:
     """All cosines between two row sets, as a dense array."""
     return np.asarray((rows_a @ rows_b.T).toarray())

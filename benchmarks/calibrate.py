@@ -97,7 +97,35 @@ def main() -> int:
     print("lexical_only_weights (bias, lexical, names and numbers, lexical CSLS):",
           tuple(float(v) for v in lexical_only.round(2)))
     reliability(x[:, :3], y, lexical_only)
+    transformer_weights(Params())
     return 0
+
+
+def transformer_weights(params: Params) -> None:
+    """With storydiff[semantic] installed: fit how a transformer's cosine re-scores uncertain pairs."""
+    from viewer.engine.transformer import default_transformer, rescore
+
+    encoder = default_transformer()
+    if encoder is None:
+        print("transformer_weights: no local sentence-transformer; not fitted")
+        return
+    embedder = embedder_for(params)
+    rows, labels, weights = [], [], []
+    for name, a, b, gold in documents():
+        scorer = Scorer(a, b, params, embedder)
+        scorer.prepare([(0, len(a), 0, len(b))])
+        ia, jb = scorer.uncertain_pairs(params.rescore_band)
+        if not len(ia):
+            continue
+        cosines = rescore([a[i] for i in ia], [b[j] for j in jb], encoder)
+        rows.append(np.stack([scorer.pairs(ia, jb), cosines], axis=1))
+        labels.append(np.array([(i, j) in gold for i, j in zip(ia.tolist(), jb.tolist())], dtype=float))
+        weights.append(np.full(len(ia), SEED_WEIGHT if name == "seeds" else 1.0))
+    x, y, w = np.concatenate(rows), np.concatenate(labels), np.concatenate(weights)
+    beta = fit(x, y, w)
+    print(f"transformer_weights  (c0, c1 evidence, c2 cosine) on {len(y)} uncertain pairs, {int(y.sum())} linked:",
+          tuple(float(v) for v in beta.round(2)))
+    reliability(x, y, beta)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--split", choices=SPLIT_MODES, default="sentences",
                         help="'lines': each non-empty line is one sentence")
+    parser.add_argument("--transformer", action="store_true",
+                        help="re-score uncertain sentence pairs with a local sentence-transformer "
+                             "(needs storydiff[semantic]; slow)")
     parser.add_argument("-o", "--output", help="write the report to this file instead of standard output")
     return parser
 
@@ -58,7 +61,7 @@ def _run(args: argparse.Namespace) -> int:
     base = _base_index(paths, args.base)
     if args.output and any(_same_file(Path(args.output), p) for p in paths):
         _fail(f"{args.output}: is one of the inputs; storydiff never writes to its inputs")
-    params = Params(split=args.split)
+    params = Params(split=args.split, transformer=args.transformer)
     versions = [load_file(p, params) for p in paths]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # said once below, as a note

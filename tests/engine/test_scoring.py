@@ -85,3 +85,50 @@ def test_switching_the_model_off_gives_no_note_and_no_warning():
 def test_the_shipped_model_gives_no_note():
     versions = [load_text("\n".join(WIRE) + "\n", "a"), load_text("\n".join(RETOLD) + "\n", "b")]
     assert compare(versions).notes == ()
+
+
+class FakeTransformer:
+    """Stands in for a sentence-transformer: sentences of one group get the same unit vector."""
+
+    def __init__(self, groups: list[list[str]]):
+        self.group_of = {text: g for g, texts in enumerate(groups) for text in texts}
+        self.dims = len(groups) + 1
+        self.seen: list[str] = []
+
+    def encode(self, sentences, progress=None, cancelled=None):
+        self.seen += list(sentences)
+        out = np.zeros((len(sentences), self.dims), dtype=np.float32)
+        for k, text in enumerate(sentences):
+            out[k, self.group_of.get(text, self.dims - 1)] = 1.0
+        if progress is not None:
+            progress(1.0)
+        return out
+
+
+def test_only_uncertain_pairs_are_rescored_and_a_confirmed_pair_rises():
+    texts_a = [WIRE[0], "No one was inside the building when the fire started."]
+    texts_b = [WIRE[0], "The building was empty when the blaze began."]
+    scorer = _scorer(texts_a, texts_b)
+    before = scorer.pairs([0, 1], [0, 1])
+    fake = FakeTransformer([[texts_a[1], texts_b[1]]])
+    assert scorer.rescore_uncertain(fake, Params()) >= 1
+    after = scorer.pairs([0, 1], [0, 1])
+    assert after[0] == before[0]            # identical pair: sure already, never sent
+    assert WIRE[0] not in fake.seen
+    assert after[1] > before[1]             # the transformer vouches for the paraphrase
+    assert scorer.block(0, 2, 0, 2)[1, 1] == pytest.approx(after[1])
+
+
+def test_the_pipeline_uses_a_transformer_only_when_asked(monkeypatch):
+    from viewer.engine import pipeline
+
+    fake = FakeTransformer([[WIRE[i], RETOLD[i]] for i in range(4)])
+    monkeypatch.setattr(pipeline, "transformer_for", lambda params, progress=None: fake if params.transformer else None)
+    versions = [load_text("\n".join(WIRE) + "\n", "a"), load_text("\n".join(RETOLD) + "\n", "b")]
+    compare(versions)
+    assert fake.seen == []
+    messages = []
+    comparison = compare(versions, Params(transformer=True), progress=lambda f, m: messages.append(m))
+    assert fake.seen
+    assert any(m.startswith("Re-scoring uncertain pairs of b") for m in messages)
+    assert [(link.a, link.b) for link in comparison.pairs[0].links] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]

@@ -39,8 +39,14 @@ def align(
     version_indices: tuple[int, int] = (0, 1),
     cancelled: Callable[[], bool] | None = None,
     embedder=None,
+    transformer=None,
+    progress: Callable[[float], None] | None = None,
 ) -> Pair:
-    """Align version ``b`` to version ``a`` and classify every link."""
+    """Align version ``b`` to version ``a`` and classify every link.
+
+    ``embedder`` is the static model (None: lexical evidence only); ``transformer``, when given,
+    re-scores the uncertain pairs, reporting ``progress`` as a 0-1 fraction.
+    """
     content_a = [i for i, s in enumerate(a.sentences) if not s.furniture]
     content_b = [j for j, s in enumerate(b.sentences) if not s.furniture]
     texts_a = [a.sentence_text(i) for i in content_a]
@@ -50,6 +56,8 @@ def align(
         scorer = Scorer(texts_a, texts_b, params, embedder)
         blocks = list(_blocks(texts_a, texts_b, params))
         scorer.prepare([block for block, _ in blocks])
+        if transformer is not None:
+            scorer.rescore_uncertain(transformer, params, progress, cancelled)
         link_least, context_least = thresholds(scorer, params)
         chain = _in_order_links(blocks, scorer, link_least, cancelled)
         chain = _link_sandwiched(chain, scorer, context_least, params)

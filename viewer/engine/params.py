@@ -25,6 +25,12 @@ class Params:
     evidence_weights: tuple[float, ...] = (-2.66, 3.01, 0.67, 5.87, 2.24)
     lexical_only_weights: tuple[float, ...] = (-3.18, 3.77, 0.93, 8.06)  # the same fit without the model
     least_shared: tuple[float, float] = (0.1, 0.2)  # lexical or centred semantic cosine for CSLS to raise a pair
+    # Optional full sentence-transformer (storydiff[semantic]), only on pairs whose probability lies
+    # in ``rescore_band``: evidence' = c0 + c1 evidence + c2 cosine. Off unless asked for: on the
+    # development gold it changed nothing on news and cost 0.02 omitted F1 on essays, at ~40x the time.
+    transformer: bool = False
+    rescore_band: tuple[float, float] = (0.02, 0.9)
+    transformer_weights: tuple[float, float, float] = (-1.27, 0.9, 2.28)
     # Alignment thresholds, as probabilities of the pair on its own: order and neighbours vouch
     # for the rest, which is why an in-order link may be much less sure than a moved one.
     link_threshold: float = 0.2        # least probability for a link in the in-order chain, in a retelling ...

@@ -35,14 +35,34 @@ def compare(
     others = [v for v in range(len(versions)) if v != base]
     embedder = embedder_for(params)
     notes = (LEXICAL_ONLY,) if params.semantic and embedder is None else ()
+    transformer = transformer_for(params, progress)
     pairs = []
     for done, other in enumerate(others):
         if cancelled is not None and cancelled():
             raise Cancelled()
+        name = versions[other].name
         if progress is not None:
-            progress(done / len(others), f"Aligning {versions[other].name}")
-        pairs.append(align(versions[base], versions[other], params, (base, other), cancelled, embedder))
+            progress(done / len(others), f"Aligning {name}")
+        rescoring = None
+        if progress is not None and transformer is not None:
+            def rescoring(fraction, done=done, name=name):
+                progress((done + fraction) / len(others), f"Re-scoring uncertain pairs of {name}")
+        pairs.append(align(versions[base], versions[other], params, (base, other), cancelled, embedder,
+                           transformer, rescoring))
     if progress is not None:
         progress(1.0, "Collating")
     rows = collate(versions, base, pairs, params, embedder)
     return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows, notes=notes)
+
+
+def transformer_for(params: Params, progress: Progress | None = None):
+    """The optional full transformer (storydiff[semantic]) when installed and asked for, else None."""
+    if not (params.transformer and params.semantic):
+        return None
+    from viewer.engine.transformer import default_transformer, find_transformer
+
+    if find_transformer() is None:
+        return None
+    if progress is not None:
+        progress(0.0, "Loading the sentence-transformer")
+    return default_transformer()

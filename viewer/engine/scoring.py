@@ -63,6 +63,7 @@ class Scorer:
     RIVALS = 2
 
     def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], params: Params, embedder=None):
+        self.texts_a, self.texts_b = list(texts_a), list(texts_b)
         self.rows_a, self.rows_b = Vectorizer(params.word_weight).fit_transform(texts_a, texts_b)
         self.anchors_a, self.anchors_b = anchor_rows(texts_a, texts_b)
         # Sentences read together weigh by length, as the words of one longer sentence would.
@@ -85,6 +86,8 @@ class Scorer:
         self.rivals_b = np.ones((m, 2))
         self.best_lexical_a = np.zeros(n)
         self._blocks: dict[tuple[int, int, int, int], tuple[list[np.ndarray], np.ndarray]] = {}
+        # Evidence of pairs a full transformer re-scored (rescore_uncertain), by (i, j).
+        self._rescored: dict[tuple[int, int], float] = {}
 
     @property
     def sizes(self) -> tuple[int, int]:
@@ -110,7 +113,11 @@ class Scorer:
         """Evidence of every pair of a[a0:a1] x b[b0:b1], dense (a prepared block)."""
         scored = self._blocks.pop((a0, a1, b0, b1), None)
         cosines, shared = scored if scored is not None else self._cosines_block(a0, a1, b0, b1)
-        return self._evidence(cosines, shared, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
+        evidence = self._evidence(cosines, shared, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
+        for (i, j), value in self._rescored.items():
+            if a0 <= i < a1 and b0 <= j < b1:
+                evidence[i - a0, j - b0] = value
+        return evidence
 
     def pairs(self, ia: Sequence[int], jb: Sequence[int]) -> np.ndarray:
         """Evidence of the listed pairs (ia[k], jb[k]) only."""
@@ -121,7 +128,39 @@ class Scorer:
         if self.semantic:
             cosines.append(np.einsum("ij,ij->i", self.centred_a[ia], self.centred_b[jb]))
         shared = pair_scores(self.anchors_a, self.anchors_b, ia, jb)
-        return self._evidence(cosines, shared, self.rivals_a[ia], self.rivals_b[jb])
+        evidence = self._evidence(cosines, shared, self.rivals_a[ia], self.rivals_b[jb])
+        if self._rescored:
+            for k, pair in enumerate(zip(ia.tolist(), jb.tolist())):
+                evidence[k] = self._rescored.get(pair, evidence[k])
+        return evidence
+
+    def uncertain_pairs(self, band: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+        """(ia, jb) of the prepared blocks' pairs whose probability lies within ``band``."""
+        low, high = logit(band[0]), logit(band[1])
+        found_a, found_b = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        for (a0, a1, b0, b1), (cosines, shared) in self._blocks.items():
+            evidence = self._evidence(cosines, shared, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
+            rows, columns = np.nonzero((evidence >= low) & (evidence <= high))
+            found_a.append(rows + a0)
+            found_b.append(columns + b0)
+        return np.concatenate(found_a), np.concatenate(found_b)
+
+    def rescore_uncertain(self, encoder, params: Params, progress=None, cancelled=None) -> int:
+        """Re-score the uncertain pairs with a full sentence-transformer; returns how many.
+
+        The new evidence is ``c0 + c1 * evidence + c2 * cosine`` with the transformer's cosine,
+        weights fitted by ``benchmarks/calibrate.py`` on the same band of development pairs.
+        """
+        from viewer.engine.transformer import rescore
+
+        ia, jb = self.uncertain_pairs(params.rescore_band)
+        if not len(ia):
+            return 0
+        cosines = rescore([self.texts_a[i] for i in ia], [self.texts_b[j] for j in jb], encoder, progress, cancelled)
+        evidence = self.pairs(ia, jb)
+        c0, c1, c2 = params.transformer_weights
+        self._rescored.update(zip(zip(ia.tolist(), jb.tolist()), (c0 + c1 * evidence + c2 * cosines).tolist()))
+        return len(ia)
 
     def joined(self, group_a: Sequence[int], group_b: Sequence[int]) -> float:
         """Evidence of several sentences read together against several of the other text."""

@@ -31,6 +31,7 @@ from viewer.gui.jobs import Outcome, Source, load_and_compare, version_sha256
 from viewer.gui.legend import Legend
 from viewer.gui.overview import Overview
 from viewer.gui.session import SUFFIX as SESSION_SUFFIX, SessionError, load_session, save_session
+from viewer.engine.transformer import find_transformer
 from viewer.gui.settings import OPTION_KEYS, Settings
 from viewer.gui.worker import Worker
 
@@ -40,6 +41,11 @@ OPTION_LABELS = {
     "ignore_case": "Ignore &Case",
     "ignore_punctuation": "Ignore &Punctuation",
     "ignore_quotes": "Ignore &Quote Style",
+    "transformer": "Re-score Uncertain Pairs with a &Transformer (slow)",
+}
+OPTION_TIPS = {
+    "transformer": "A full sentence-transformer (storydiff[semantic]) judges the pairs the fast "
+                   "models are unsure of; about 4 s per 1,000 sentences",
 }
 # Icons from the style where the desktop has no icon theme (e.g. a bare X server).
 _FALLBACK_ICONS = {
@@ -270,10 +276,13 @@ class MainWindow(QMainWindow):
         self.act_filter_all = A("Show &All Rows", lambda: self.set_kind_filter(frozenset()), "Ctrl+Shift+A")
         self.option_actions: dict[str, QAction] = {}
         for key in OPTION_KEYS:
-            act = A(OPTION_LABELS[key], None, None, "What counts as identical", checkable=True,
+            act = A(OPTION_LABELS[key], None, None, OPTION_TIPS.get(key, "What counts as identical"), checkable=True,
                     checked=self.options.get(key, False))
             act.toggled.connect(functools.partial(self.set_option, key))
             self.option_actions[key] = act
+        if find_transformer() is None:
+            self.option_actions["transformer"].setEnabled(False)
+            self.option_actions["transformer"].setStatusTip("Needs storydiff[semantic] and a local model")
 
         self.act_next = A("&Next Change", self.next_change, "Alt+Down", "Go to the next changed row", icon="go-down")
         self.act_prev = A("&Previous Change", self.previous_change, "Alt+Up", "Go to the previous changed row",
@@ -328,7 +337,8 @@ class MainWindow(QMainWindow):
         f.addAction(self.act_filter_all)
         o = m.addMenu("&Identical Means…")
         o.setToolTipsVisible(True)
-        o.addActions(list(self.option_actions.values()))
+        o.addActions([act for key, act in self.option_actions.items() if key != "transformer"])
+        m.addAction(self.option_actions["transformer"])
 
         m = bar.addMenu("Ve&rsions")
         m.addActions([self.act_make_base, self.act_move_left, self.act_move_right, self.act_remove])

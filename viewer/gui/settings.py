@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from viewer.engine.params import Params
 
-OPTION_KEYS = ("ignore_case", "ignore_punctuation", "ignore_quotes")
+OPTION_KEYS = ("ignore_case", "ignore_punctuation", "ignore_quotes", "transformer")
 MAX_RECENT = 10
 
 

@@ -41,7 +41,7 @@ def classify(text_a: str, text_b: str, params: Params = Params()) -> Kind:
     changed = len(folded_a) + len(folded_b) - 2 * sum(block.size for block in matcher.get_matching_blocks())
     covered_a, covered_b = containment(text_a, text_b), containment(text_b, text_a)
     low, high = sorted((covered_a, covered_b))
-    if low < params.partial_coverage and high >= low + params.partial_margin:
+    if low <= params.partial_coverage and high >= low + params.partial_margin:
         return Kind.PARTIAL
     if in_order >= params.edited_ratio and changed <= params.edited_changes:
         return Kind.EDITED

@@ -100,6 +100,7 @@ _ATTRIBUTION_VERBS = {
     "warns": "warn", "acknowledged": "acknowledge", "asserted": "assert", "reported": "report",
     "testified": "testify", "declared": "declare", "conceded": "concede", "revealed": "reveal",
     "tweeted": "tweet", "stressed": "stress", "emphasised": "emphasise", "emphasized": "emphasise",
+    "cautioned": "warn", "cautions": "warn",
     "according to": "say",
 }
 # Verbs that often take a plain object ("announced no initiatives", "confirmed the deal"): an
@@ -112,7 +113,7 @@ _AUXILIARIES = frozenset(
 )
 
 _MODALS = {
-    "may": "may", "might": "may", "could": "could", "can": "can", "would": "would",
+    "may": "may", "might": "may", "could": "may", "can": "can", "would": "would",
     "should": "should", "must": "must", "shall": "shall", "will": "will",
     "won't": "will", "wo": "will", "ca": "can", "sha": "shall", "cannot": "can",
 }
@@ -128,7 +129,9 @@ _TITLES = frozenset(
     "president vice prime minister chancellor king queen prince princess pope judge justice mayor "
     "chief secretary senator governor ambassador inspector detective commissioner premier sheikh "
     "emir ayatollah pastor archbishop bishop cardinal chairman chairwoman ceo pm spokesman "
-    "spokeswoman spokesperson".split()
+    "spokeswoman spokesperson leader commander superintendent constable sergeant councilwoman "
+    "councilman councillor councilor councilmember member congressman congresswoman assemblyman "
+    "assemblywoman alderman".split()
 )
 _CONNECTORS = frozenset("of de del della da di van von der den bin ibn al la le du dos das y".split())
 # Capitalised only because they open a sentence (or a quote).
@@ -156,8 +159,11 @@ prior following given due like unlike including except beyond besides regarding 
 whether whatever whoever wherever whenever overall separately similarly likewise asked
 inside outside behind below beneath beside throughout amidst upon twice rather instead
 part parts half rest members top
+city town county village district province region council court school schools hospital side
 """.split())
-_COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ors|ists|ants|ents|ians|ions|ities|ies|ness|ments?|als|ives|sses)$")
+_COMMON_SUFFIX = re.compile(
+    r"(?:ly|ing|ed|ers|ors|ists|ants|ents|ians|ions|tion|sion|ity|ities|ies|ency|ancy|ness|ments?|als|ives|sses)$"
+)
 # Demonyms and adjectives name their place: "Ukrainian" ~ "Ukraine", "Chinese" ~ "China".
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "is", "i", "ic", "s")
 _PLACE_ENDINGS = ("e", "a", "y")
@@ -169,9 +175,14 @@ _IRREGULAR_DEMONYMS = {
     "english": "england", "scottish": "scotland", "irish": "ireland", "thai": "thailand",
 }
 _ALIASES = {
-    "us": ("united", "states"), "usa": ("united", "states"), "uk": ("united", "kingdom"),
-    "un": ("united", "nations"), "eu": ("european", "union"),
+    "us": ("united", "states"), "usa": ("united", "states"), "america": ("united", "states"),
+    "american": ("united", "states"), "americans": ("united", "states"), "uk": ("united", "kingdom"),
+    "britain": ("united", "kingdom"), "british": ("united", "kingdom"), "un": ("united", "nations"),
+    "eu": ("european", "union"),
 }
+# Third-person pronouns that stand for a person named elsewhere in the story ("he" for "Torigian").
+_PERSONAL_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+_WEEKDAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri".split())
 # Approximations that say the same thing: "about 40" and "around 40" are no change.
 _APPROXIMATIONS = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about",
@@ -179,7 +190,26 @@ _APPROXIMATIONS = {
     "almost": "nearly", "close to": "nearly", "more than": "more than", "over": "more than",
     "upwards of": "more than", "less than": "less than", "fewer than": "less than",
     "under": "less than", "up to": "up to", "at most": "up to", "as many as": "up to",
-    "as much as": "up to", "at least": "at least",
+    "as much as": "up to", "at least": "at least", "no fewer than": "at least",
+    "no less than": "at least", "no more than": "up to", "shorter than": "less than",
+    "longer than": "more than", "below": "less than", "above": "more than",
+}
+# Units read with a number: "10 years" -> "10 months" is a change, "40 km" ~ "40 kilometres".
+_UNITS_OF_MEASURE = {
+    **dict.fromkeys("second seconds".split(), "second"), **dict.fromkeys("minute minutes".split(), "minute"),
+    **dict.fromkeys("hour hours hr hrs".split(), "hour"), **dict.fromkeys("day days".split(), "day"),
+    **dict.fromkeys("week weeks".split(), "week"), **dict.fromkeys("month months".split(), "month"),
+    **dict.fromkeys("year years".split(), "year"), **dict.fromkeys("decade decades".split(), "decade"),
+    **dict.fromkeys("century centuries".split(), "century"),
+    **dict.fromkeys("km kms kilometre kilometres kilometer kilometers".split(), "km"),
+    **dict.fromkeys("mile miles".split(), "mile"), **dict.fromkeys("metre metres meter meters".split(), "m"),
+    **dict.fromkeys("foot feet ft".split(), "ft"), **dict.fromkeys("cm centimetre centimetres".split(), "cm"),
+    **dict.fromkeys("kg kgs kilogram kilograms kilo kilos".split(), "kg"),
+    **dict.fromkeys("tonne tonnes ton tons".split(), "tonne"), **dict.fromkeys("lb lbs".split(), "lb"),
+    **dict.fromkeys("acre acres".split(), "acre"), **dict.fromkeys("hectare hectares".split(), "hectare"),
+    **dict.fromkeys("litre litres liter liters".split(), "litre"),
+    **dict.fromkeys("gallon gallons".split(), "gallon"), **dict.fromkeys("barrel barrels".split(), "barrel"),
+    **dict.fromkeys("degree degrees".split(), "degree"),
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -197,7 +227,7 @@ _DATE_RE = re.compile(rf"""\b(?:
   | (?P<md>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?)
   | (?P<dm>\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?![a-z])(?:,?\s+(?P<y2>{_YEAR})\b)?)
   | (?P<my>\b(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})\b)
-  | (?P<time>\b(?P<th>[01]?\d|2[0-3])(?::(?P<tm>[0-5]\d))?\s?(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b)
+  | (?P<time>\b(?P<th>[01]?\d|2[0-3])(?:[:.](?P<tm>[0-5]\d))?\s?(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b)
             |\b(?P<th2>[01]?\d|2[0-3]):(?P<tm2>[0-5]\d)\b|\b(?P<noon>noon|midnight)\b)
   | (?P<wd>\b(?:(?P<wrel>(?i:last|next|this))\s+)?(?P<wday>{_WEEKDAY})s?\b)
   | (?P<rel>\b(?i:today|tonight|yesterday|tomorrow|last\s+night
@@ -218,6 +248,9 @@ _DIGIT_RE = re.compile(r"""
     (?:\s+(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?
     (?!\w)
 """, re.VERBOSE | re.IGNORECASE)
+_UNIT_AFTER_RE = re.compile(
+    r"[\s-]?(" + "|".join(sorted(_UNITS_OF_MEASURE, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _ONE_PRONOUN_BEFORE = frozenset("no any every each the this that which another someone".split())
 _ONE_PRONOUN_AFTER_RE = re.compile(r"\s+(?:another|of|who|that|which)\b", re.IGNORECASE)
 _NUMBER_WORD = "|".join([*_UNITS, *_SCALES, "dozen"])
@@ -261,7 +294,8 @@ _HEDGE_RE = re.compile(rf"""\b(?:
   | \b(?P<suspected>suspected)\b
   | \b(?P<approx>about|around|roughly|approximately|nearly|almost|some|up\s+to|at\s+least
         |at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|as\s+many\s+as
-        |as\s+much\s+as|an\s+estimated|estimated|close\s+to|upwards\s+of)
+        |as\s+much\s+as|an\s+estimated|estimated|close\s+to|upwards\s+of
+        |no\s+(?:fewer|less|more)\s+than|shorter\s+than|longer\s+than|below|above)
         \s+(?=[$£€¥]?\d|(?:{_NUMBER_WORD}|dozens|hundreds|thousands)\b)
 )""", re.VERBOSE | re.IGNORECASE)
 # A "would" after a reporting verb or a wh-word in the same clause is reported future
@@ -277,8 +311,8 @@ _ABBREVIATION_DOT_RE = re.compile(r"\b(Mrs|Mr|Ms|Dr|St|Jr|Sr|Lt|Gen|Sen|Rep|Gov|
 _AFTER_MODAL_RE = re.compile(r"\b(?:may|might|could|can|would|should|must|shall|will|not|n't)\s+$", re.IGNORECASE)
 _COPULA_RE = re.compile(r"\b(?P<be>is|are|was|were)\b|\b(?P<have>has|have|had)\b", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"""
-    \b(?:not(?!\s+only\b)|never|without|none|nobody|nothing|neither|nor|cannot
-        |no(?!\.?\s*\d)(?!-)|\w+n't
+    \b(?:not(?!\s+only\b)|never|without|none(?!\s+other\s+than\b)|nobody|nothing(?!\s+but\b)
+        |neither|nor|cannot|no(?!\.?\s*\d)(?!\s+(?:fewer|less|more)\s+than\b)|\w+n't
         |(?P<verb>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)
                 |(?<=\bwere\s))yet\s+to
             |fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to
@@ -504,7 +538,9 @@ def _numbers(text: str, masked: str, digits: bool = True, spelled: bool = True) 
         value *= _SCALES.get(scale.lower(), _SCALE_ABBREVIATIONS.get(scale.lower(), 1))
         value *= _SCALE_ABBREVIATIONS.get(glued, 1)
         currency = (m.group("cur") or "").replace("US$", "$")
-        key = ("n", format(value.normalize(), "f"), currency, bool(m.group("pct")), bool(m.group("ord")))
+        pct, ordinal = bool(m.group("pct")), bool(m.group("ord"))
+        unit = _UNITS_OF_MEASURE.get(glued, "") or ("" if currency or pct or ordinal else _unit_after(masked, m.end()))
+        key = ("n", format(value.normalize(), "f"), currency, pct, ordinal, unit)
         start = m.start("cur") if m.group("cur") else m.start("num")
         items.append(_Item(key, _surface(text, start, m.end()), start, m.end()))
         masked_list[m.start():m.end()] = " " * (m.end() - m.start())
@@ -514,15 +550,21 @@ def _numbers(text: str, masked: str, digits: bool = True, spelled: bool = True) 
         if m.group("vague"):
             key = ("vague", " ".join(words.split()))
         elif m.group("ord"):
-            key = ("n", str(_ORDINALS[words]), "", False, True)
+            key = ("n", str(_ORDINALS[words]), "", False, True, "")
         else:
             if _is_pronoun_one(masked, m):
                 continue
             spelled = m.group()[: m.start("pct") - m.start()] if m.group("pct") else m.group()
-            key = ("n", str(_spelled_value(spelled)), "", bool(m.group("pct")), False)
+            pct = bool(m.group("pct"))
+            key = ("n", str(_spelled_value(spelled)), "", pct, False, "" if pct else _unit_after(masked, m.end()))
         items.append(_item(text, m, key))
     items.sort(key=lambda item: item.start)
     return tuple(items)
+
+
+def _unit_after(text: str, end: int) -> str:
+    m = _UNIT_AFTER_RE.match(text, end)
+    return _UNITS_OF_MEASURE[m.group(1).lower()] if m else ""
 
 
 def _is_pronoun_one(text: str, m: re.Match) -> bool:

@@ -237,15 +237,22 @@ def _link_sandwiched(chain, scorer: Scorer, least: float, params: Params) -> lis
     """Link equal-sized gaps between two links (or a text's edge) pairwise when each pair is close enough."""
     n, m = scorer.sizes
     bounded = [(-1, -1)] + chain + [(n, m)]
+    # A text's edges are as sure as a link can be.
+    sure = [True] + list(scorer.pairs([i for i, _ in chain], [j for _, j in chain]) >= logit(params.sure_link)) + [True]
     out = []
-    for (i0, j0), (i1, j1) in zip(bounded, bounded[1:]):
+    for k, ((i0, j0), (i1, j1)) in enumerate(zip(bounded, bounded[1:])):
         gap = i1 - i0 - 1
         if 0 < gap <= params.context_gap and gap == j1 - j0 - 1:
             ia = np.arange(i0 + 1, i1)
             jb = np.arange(j0 + 1, j1)
             evidence = scorer.pairs(ia, jb)
-            # One sentence each side between two links: the context alone nearly settles it.
-            least_here = logit(params.context_threshold) if gap == 1 else least
+            # One sentence each side between two links: the context alone nearly settles it, and
+            # all the more when both links around it are sure.
+            least_here = least
+            if gap == 1:
+                # ... provided the two share some words: a replaced sentence shares none.
+                tight = sure[k] and sure[k + 1] and scorer.lexical(ia, jb)[0] >= params.least_shared[0]
+                least_here = logit(params.tight_context_threshold if tight else params.context_threshold)
             out += [(int(i), int(j)) for i, j, e in zip(ia, jb, evidence) if e >= least_here]
         if i1 < n:
             out.append((i1, j1))

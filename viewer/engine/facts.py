@@ -6,20 +6,32 @@ match on both sides are unchanged, the rest are paired in order of appearance.
 
 Fact-checkers act on every flag, so the rules lean towards what a reader would call a change:
 
+- number: a unit of time or measure is part of the value ("10 years" -> "10 months" is a change,
+  "40 km" ~ "40 kilometres"); changed values are paired in order, like-sized ones first
+  ("9,200" -> "9,000"). A bare year read as a count ("a 2019 report") is the date "in 2019".
 - attribution: "say", "tell", "add", "write", "note" and "according to" are neutral reporting and
   count as one verb; any other verb ("state", "claim", "allege", "insist", "admit", "deny", ...)
   says something about the speaker's stance and is flagged when it replaces or is replaced by
-  another. "did not say", "claims to the land" and "was announced" are not attributions.
+  another. "did not say", "has not said", "claims to the land" and "was announced" are not
+  attributions. A neutral attribution that names no new source is not flagged: "according to
+  Russian news reports" where the other side says "Russian news reports showed", or "she said"
+  added to a quote that both sides carry.
 - name: a name counts as present on the other side if its words occur there in any case, as a
   part of a hyphen compound ("Muslim-majority"), as the demonym of a place ("Ukrainian" for
-  "Ukraine") or as its acronym ("ICC"). A dropped and an added name are paired as one change
-  only where they stand in the same place of the word alignment. A dateline ("BEIJING -") is
-  not a name.
+  "Ukraine"; "American" for "US") or as its acronym ("ICC"). A dropped and an added name are
+  paired as one change only where they stand in the same place of the word alignment. A
+  dateline ("BEIJING -") is not a name, nor is what stands before a title ("Chinese leader Xi
+  Jinping" is Xi Jinping). A hyphenated adjective ("Chinese-Russian relations") dropped with a
+  phrase that holds another dropped name is left to that name; a one-word speaker ("Mr. Wang
+  said") against a "he said" on the other side is the same person.
 - negation: only a change of polarity is flagged (one side negated where the other is not);
-  "gave no indication" and "did not say" are both negated.
-- hedge: "not likely" is "unlikely"; a "would" that reports a future inside a reported or
-  indirect clause ("did not say when he would leave") is not a hedge, and may stand for a
-  quoted "will".
+  "gave no indication" and "did not say" are both negated; "nothing but" and "no fewer than"
+  are not negations.
+- hedge: "not likely" is "unlikely", "might" and "could" are "may", "must" may be said as "is
+  obliged to", and "is expected to" as "forecasters expect"; a modal keeps its key whatever verb
+  follows ("can be sold" ~ "can sell"). A "will" with nothing in its place is a tense, not a
+  hedge. A "would" that reports a future inside a reported or indirect clause ("did not say when
+  he would leave") is not a hedge, and may stand for a quoted "will".
 """
 from __future__ import annotations
 
@@ -122,6 +134,7 @@ _HEDGE_ADVERBS = frozenset(
     "seemingly potentially supposedly purportedly arguably".split()
 )
 # Words before a modal that make it a noun: "the will of the people", "a must".
+_DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
 _NOUN_DETERMINERS = frozenset("the a an his her their its my your our political free good ill own".split())
 
 _TITLES = frozenset(
@@ -180,8 +193,9 @@ _ALIASES = {
     "britain": ("united", "kingdom"), "british": ("united", "kingdom"), "un": ("united", "nations"),
     "eu": ("european", "union"),
 }
-# Third-person pronouns that stand for a person named elsewhere in the story ("he" for "Torigian").
-_PERSONAL_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+# Pronouns that stand for a person named elsewhere in the story ("he said" for "Torigian said").
+_SUBJECT_PRONOUNS = frozenset("he she".split())
+_SPEAKER_PRONOUNS = frozenset("he she they we".split())
 _WEEKDAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri".split())
 # Approximations that say the same thing: "about 40" and "around 40" are no change.
 _APPROXIMATIONS = {
@@ -298,6 +312,20 @@ _HEDGE_RE = re.compile(rf"""\b(?:
         |no\s+(?:fewer|less|more)\s+than|shorter\s+than|longer\s+than|below|above)
         \s+(?=[$£€¥]?\d|(?:{_NUMBER_WORD}|dozens|hundreds|thousands)\b)
 )""", re.VERBOSE | re.IGNORECASE)
+# Say what "must" says, and the active verbs of a passive hedge ("are expected to" ~ "expect").
+_OBLIGATION_RE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:obliged|obligated|required|bound)|has|have|had|need|needs)"
+    r"\s+to\b",
+    re.IGNORECASE,
+)
+_ACTIVE_FORMS = {
+    "expected": frozenset("expect expects expected expecting".split()),
+    "believed": frozenset("believe believes believed".split()),
+    "thought": frozenset("think thinks thought".split()),
+    "feared": frozenset("fear fears feared".split()),
+    "estimated": frozenset("estimate estimates estimated".split()),
+    "suspected": frozenset("suspect suspects suspected".split()),
+}
 # A "would" after a reporting verb or a wh-word in the same clause is reported future
 # ("said Xi would visit", "did not say when he would leave"), not the writer's hedge.
 _REPORTED_BEFORE_RE = re.compile(
@@ -332,6 +360,9 @@ _NOUN_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:that\b|[.,;:!?\"')\]]|$)", re.IGNORECASE)
+_LOWER_WORD_AFTER_RE = re.compile(r"\s+[a-z]")
+# The source after "according to", up to the end of its clause (at most six words).
+_SOURCE_AFTER_RE = re.compile(r"\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s*(?=[,.;:!?)\"]|$|(?:that|who|which)\b)")
 _PREVIOUS_TOKEN_RE = re.compile(r"(\w+(?:'\w+)?)\s+$")
 # "BEIJING -", "KYIV, Ukraine (AP) -": place and agency of the story, not names in the sentence.
 _DATELINE_RE = re.compile(r"""
@@ -356,11 +387,13 @@ def fact_changes(text_a: str, text_b: str) -> tuple[Fact, ...]:
         return ()
     a, b = _extract(text_a), _extract(text_b)
     facts: list[Fact] = []
-    facts += _pair(NUMBER, a.numbers, b.numbers)
-    facts += _pair(DATE, a.dates, b.dates)
+    numbers_a, dates_a = _years_as_dates(a.numbers, a.dates, b)
+    numbers_b, dates_b = _years_as_dates(b.numbers, b.dates, a)
+    facts += _diff_numbers(numbers_a, numbers_b, a, b)
+    facts += _pair(DATE, dates_a, dates_b)
     facts += _diff_names(a, b)
     facts += _diff_quotes(a, b)
-    facts += _pair(ATTRIBUTION, a.attributions, b.attributions)
+    facts += _diff_attributions(a, b)
     facts += _diff_hedges(a, b)
     facts += _diff_negations(a, b)
     return tuple(dict.fromkeys(facts))
@@ -567,6 +600,89 @@ def _unit_after(text: str, end: int) -> str:
     return _UNITS_OF_MEASURE[m.group(1).lower()] if m else ""
 
 
+def _years_as_dates(numbers, dates, other: _Facts) -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
+    """A bare year read as a count ("a 2019 report") is a date where the other side dates a year."""
+    other_years = [d for d in other.dates if d.key[0] == "y"]
+    if not other_years or not any(_is_year(n) for n in numbers):
+        return numbers, dates
+    other_numbers = {n.key for n in other.numbers}
+    years = [n for n in numbers if _is_year(n) and n.key not in other_numbers]
+    if not years:
+        return numbers, dates
+    kept = tuple(n for n in numbers if n not in years)
+    moved = (_Item(("y", int(n.key[1])), n.surface, n.start, n.end) for n in years)
+    return kept, tuple(sorted((*dates, *moved), key=lambda item: item.start))
+
+
+def _is_year(item: _Item) -> bool:
+    if item.key[0] != "n":
+        return False  # "thousands"
+    _, value, currency, pct, ordinal, unit = item.key
+    return not (currency or pct or ordinal or unit) and value.isdigit() and 1800 <= int(value) <= 2099
+
+
+def _diff_numbers(items_a, items_b, a: _Facts, b: _Facts) -> list[Fact]:
+    """Changed numbers paired in order, values of like size first ("9,200" -> "9,000", not -> "two")."""
+    left_a, left_b = _unmatched(items_a, items_b)
+    if not left_a or not left_b:
+        return _facts_from(NUMBER, left_a, left_b)
+    pairs = _close_pairs(left_a, left_b)
+    facts = []
+    done_a = done_b = 0
+    for i, j in [*pairs, (len(left_a), len(left_b))]:
+        # Between two close pairs, the rest pair in order; what is left over was dropped or added.
+        facts += _facts_from(NUMBER, left_a[done_a:i], left_b[done_b:j])
+        if i < len(left_a):
+            x, y = left_a[i], left_b[j]
+            if x.key[1] == y.key[1] and x.key[5] != y.key[5]:
+                x, y = _with_unit(x, a), _with_unit(y, b)  # "10 years" -> "10 months"
+            facts.append(Fact(NUMBER, x.surface, y.surface))
+        done_a, done_b = i + 1, j + 1
+    return facts
+
+
+def _close_pairs(left_a: list[_Item], left_b: list[_Item]) -> list[tuple[int, int]]:
+    """The most pairs of like-sized values that keep their order on both sides (a tiny LCS)."""
+    n, m = len(left_a), len(left_b)
+    # best[i][j]: (pairs, -closeness) over left_a[i:], left_b[j:]
+    best = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            options = [best[i + 1][j], best[i][j + 1]]
+            ratio = _size_ratio(left_a[i].key, left_b[j].key)
+            if ratio is not None:
+                count, closeness = best[i + 1][j + 1]
+                options.append((count + 1, closeness - ratio))
+            best[i][j] = max(options)
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        ratio = _size_ratio(left_a[i].key, left_b[j].key)
+        if ratio is not None and best[i][j] == (best[i + 1][j + 1][0] + 1, best[i + 1][j + 1][1] - ratio):
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _size_ratio(key_a, key_b) -> float | None:
+    """How far apart two counts of the same kind are (1.0 is equal), or None if unlike or far."""
+    if key_a[0] != "n" or key_b[0] != "n" or key_a[2:5] != key_b[2:5]:
+        return None
+    x, y = Decimal(key_a[1]), Decimal(key_b[1])
+    if x <= 0 or y <= 0:
+        return None
+    ratio = float(max(x, y) / min(x, y))
+    return ratio if ratio <= 2 else None
+
+
+def _with_unit(item: _Item, facts_of: _Facts) -> _Item:
+    m = _UNIT_AFTER_RE.match(facts_of.folded, item.end)
+    return item._replace(surface=_surface(facts_of.text, item.start, m.end())) if m else item
+
+
 def _is_pronoun_one(text: str, m: re.Match) -> bool:
     # "no one", "one another", "the one who", "would be one of friendship": not a count.
     if m.group().lower() != "one":
@@ -650,8 +766,10 @@ def _is_capitalised(token: str) -> bool:
     return token[0].isupper() or ("-" in token and bool(_ARABIC_PREFIX_RE.match(token)))
 
 
-def _is_title_case(words: list[str]) -> bool:
-    """Headline-style text, where capitals say nothing about names."""
+def _is_title_case(folded: str, words: list[str]) -> bool:
+    """Headline-style text, where capitals say nothing about names (a headline has no full stop)."""
+    if folded.rstrip().endswith("."):
+        return False
     long_words = [w for w in words if len(w) >= 4 and w.lower() not in _CONNECTORS]
     if len(long_words) < 4:
         return False
@@ -670,7 +788,7 @@ def _starts_sentence(folded: str, start: int) -> bool:
 
 def _names(text: str, folded: str, word_matches: tuple[re.Match, ...]) -> tuple[_Item, ...]:
     words = [m.group() for m in word_matches]
-    if _is_title_case(words):
+    if _is_title_case(folded, words):
         return ()
     lowercase_words = {w for w in words if w[0].islower()}
     dateline = _DATELINE_RE.match(folded)
@@ -694,8 +812,8 @@ def _names(text: str, folded: str, word_matches: tuple[re.Match, ...]) -> tuple[
             run = []
         if _is_capitalised(token) and not _is_non_name(_name_token(token)):
             run.append(m)
-        elif run and token in _CONNECTORS:
-            run.append(m)
+        elif run and (token in _CONNECTORS or token in _TITLES):
+            run.append(m)  # "Chinese leader Xi Jinping": the title still leads to the name
         elif run:
             runs.append(run)
             run = []
@@ -705,6 +823,8 @@ def _names(text: str, folded: str, word_matches: tuple[re.Match, ...]) -> tuple[
 
     items: dict[tuple[str, ...], _Item] = {}
     for run in runs:
+        while run and run[-1].group().islower():
+            run = run[:-1]  # "the Texas governor": no name follows the title, Texas stays
         run = _trim_run(_after_titles(run), folded, lowercase_words)
         if not run:
             continue
@@ -735,8 +855,8 @@ def _is_initial_or_title(token: str) -> bool:
 def _is_non_name(lower: str) -> bool:
     """Capitalised words that are never names: dates, numbers, the pronoun I."""
     return (
-        lower in _MONTHS or lower.rstrip("s") in _WEEKDAYS or lower in _UNITS or lower in _ORDINALS
-        or lower in _SCALES or lower == "i"
+        lower in _MONTHS or lower.rstrip("s") in _WEEKDAYS or lower in _WEEKDAY_ABBREVIATIONS
+        or lower in _UNITS or lower in _ORDINALS or lower in _SCALES or lower in ("i", "no")
     )
 
 
@@ -748,7 +868,7 @@ def _trim_run(run: list[re.Match], folded: str, lowercase_words: set[str]) -> li
         if lower in _TITLES or (lower in _CONNECTORS and token.islower()):
             run = run[1:]
             continue
-        if _starts_sentence(folded, run[0].start()) and not token.isupper():
+        if _starts_sentence(folded, run[0].start()) and not (token.isupper() and len(token) > 1):
             common = lower in _COMMON_WORDS or lower in _ATTRIBUTION_VERBS or lower in _HEDGE_ADVERBS
             if common or (len(run) == 1 and (_COMMON_SUFFIX.search(lower) or lower in lowercase_words)):
                 run = run[1:]
@@ -762,32 +882,93 @@ def _trim_run(run: list[re.Match], folded: str, lowercase_words: set[str]) -> li
 def _diff_names(a: _Facts, b: _Facts) -> list[Fact]:
     left_a = [n for n in a.names if not _name_present(n, b)]
     left_b = [n for n in b.names if not _name_present(n, a)]
-    if not left_a or not left_b:
-        return _facts_from(NAME, left_a, left_b)
-    # A dropped and an added name are one change only where they replace each other in the
-    # word alignment ("in Paris" -> "in London"); elsewhere they are a drop and an add.
+    if not left_a and not left_b:
+        return []
     words_a, starts_a = _word_spans(a.folded)
     words_b, starts_b = _word_spans(b.folded)
     ranges_a = [_word_range(starts_a, n) for n in left_a]
     ranges_b = [_word_range(starts_b, n) for n in left_b]
-    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    opcodes = None
     paired: list[Fact] = []
     taken_a: set[int] = set()
     taken_b: set[int] = set()
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace":
-            continue
-        in_a = [i for i, (s, e) in enumerate(ranges_a) if i not in taken_a and s < i2 and i1 < e]
-        in_b = [j for j, (s, e) in enumerate(ranges_b) if j not in taken_b and s < j2 and j1 < e]
-        for i, j in zip(in_a, in_b, strict=False):
-            paired.append(Fact(NAME, left_a[i].surface, left_b[j].surface))
-            taken_a.add(i)
-            taken_b.add(j)
-    rest_a = [n for i, n in enumerate(left_a) if i not in taken_a]
-    rest_b = [n for j, n in enumerate(left_b) if j not in taken_b]
-    dropped = [Fact(NAME, n.surface, "") for n in rest_a]
-    added = [Fact(NAME, "", n.surface) for n in rest_b]
+    if left_a and left_b:
+        # A dropped and an added name are one change only where they replace each other in the
+        # word alignment ("in Paris" -> "in London"); elsewhere they are a drop and an add.
+        opcodes = SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in opcodes:
+            if tag != "replace":
+                continue
+            in_a = [i for i, (s, e) in enumerate(ranges_a) if i not in taken_a and s < i2 and i1 < e]
+            in_b = [j for j, (s, e) in enumerate(ranges_b) if j not in taken_b and s < j2 and j1 < e]
+            for i, j in zip(in_a, in_b, strict=False):
+                paired.append(Fact(NAME, left_a[i].surface, left_b[j].surface))
+                taken_a.add(i)
+                taken_b.add(j)
+    rest_a = [i for i in range(len(left_a)) if i not in taken_a]
+    rest_b = [j for j in range(len(left_b)) if j not in taken_b]
+    adjectives_a = {i for i in rest_a if _is_compound_adjective(left_a[i], a.folded)}
+    adjectives_b = {j for j in rest_b if _is_compound_adjective(left_b[j], b.folded)}
+    if adjectives_a or adjectives_b:
+        if opcodes is None:
+            opcodes = SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes()
+        rest_a = _without_compound_adjectives(rest_a, adjectives_a, ranges_a, [(o[1], o[2]) for o in opcodes])
+        rest_b = _without_compound_adjectives(rest_b, adjectives_b, ranges_b, [(o[3], o[4]) for o in opcodes])
+    rest_a = _without_pronoun_speakers(rest_a, left_a, a, words_a, words_b)
+    rest_b = _without_pronoun_speakers(rest_b, left_b, b, words_b, words_a)
+    dropped = [Fact(NAME, left_a[i].surface, "") for i in rest_a]
+    added = [Fact(NAME, "", left_b[j].surface) for j in rest_b]
     return paired + dropped + added
+
+
+def _is_compound_adjective(name: _Item, folded: str) -> bool:
+    """A hyphen compound of capitalised parts used before a noun: "Chinese-Russian relations"."""
+    parts = name.surface.split("-")
+    return (
+        len(name.key) == 1 and len(parts) > 1 and all(part[:1].isupper() for part in parts)
+        and parts[0].lower() not in ("al", "el", "ad", "as", "an", "bin", "ibn", "abu")  # "Al-Qaeda"
+        and bool(_LOWER_WORD_AFTER_RE.match(folded, name.end))
+    )
+
+
+def _without_compound_adjectives(rest, adjectives, ranges, blocks) -> list[int]:
+    """Leave out a compound adjective dropped (or added) with a whole phrase that has a name of its own.
+
+    "said Joseph Torigian, an expert in Chinese-Russian relations": flagging Joseph Torigian says
+    it; "Chinese-Russian" on its own would be noise. Alone ("US-China relations" -> "relations")
+    it stays.
+    """
+    def block_of(i: int) -> int:
+        start = ranges[i][0]
+        return next((k for k, (lo, hi) in enumerate(blocks) if lo <= start < hi), -1)
+    blocks_with_names = {block_of(i) for i in rest if i not in adjectives}
+    return [i for i in rest if not (i in adjectives and block_of(i) in blocks_with_names)]
+
+
+def _without_pronoun_speakers(rest, names, facts_of: _Facts, words, other_words) -> list[int]:
+    """Leave out a speaker named by surname where the other side says "he" or "she".
+
+    News names a person in full once, then by surname or pronoun: "Mr. Wang said" and "he said"
+    are the same speaker. Conservative: only a one-word name standing next to its reporting verb
+    ("Torigian said", "according to Torigian"), and no more of them than the other side's extra
+    "he" and "she".
+    """
+    speakers = [
+        i for i in rest
+        if len(names[i].key) == 1 and not names[i].surface.isupper() and _is_speaker(names[i], facts_of)
+    ]
+    if not speakers:
+        return rest
+    surplus = sum(w in _SUBJECT_PRONOUNS for w in other_words) - sum(w in _SUBJECT_PRONOUNS for w in words)
+    if surplus < len(speakers):
+        return rest
+    return [i for i in rest if i not in speakers]
+
+
+def _is_speaker(name: _Item, facts_of: _Facts) -> bool:
+    return any(
+        0 <= verb.start - name.end <= 2 or 0 <= name.start - verb.end <= 2 for verb in facts_of.attributions
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -920,12 +1101,45 @@ def _attributions(text: str, folded: str) -> tuple[_Item, ...]:
                 continue  # "the United States"
             if _PASSIVE_BEFORE_RE.search(before) or _NOUN_BEFORE_RE.search(before):
                 continue
-            if word in _BARE_VERBS and _previous_token(before) in _AUXILIARIES:
-                continue
+            previous = _previous_token(before)
+            if previous in ("not", "never") or (word in _BARE_VERBS and previous in _AUXILIARIES):
+                continue  # "has not said how much", "did not say when"
             if word in _OBJECT_VERBS and not _CLAUSE_AFTER_RE.match(folded, m.end()):
                 continue
         items.append(_item(text, m, _ATTRIBUTION_VERBS[word]))
     return tuple(items)
+
+
+def _diff_attributions(a: _Facts, b: _Facts) -> list[Fact]:
+    left_a, left_b = _unmatched(a.attributions, b.attributions)
+    if len(left_a) != len(left_b):
+        left_a = [x for x in left_a if not _same_source(x, a, b)]
+        left_b = [y for y in left_b if not _same_source(y, b, a)]
+    return _facts_from(ATTRIBUTION, left_a, left_b)
+
+
+def _same_source(item: _Item, facts_of: _Facts, other: _Facts) -> bool:
+    """A neutral attribution that names no new source: the other side already gives it.
+
+    "Russian news reports showed ..." -> "..., according to Russian news reports" is one source
+    re-worded; '"It is over."' -> '"It is over," she said.' names the speaker of a quote that
+    both sides carry.
+    """
+    if item.key != "say":
+        return False
+    folded = facts_of.folded
+    if item.surface.lower().startswith("according"):
+        source = _SOURCE_AFTER_RE.match(folded, item.end)
+        words = [w.lower() for w in _PLAIN_WORD_RE.findall(source.group(1))] if source else []
+        words = [w for w in words if w not in _DETERMINERS]
+        return bool(words) and _contains_run(_word_spans(other.folded)[0], words)
+    before = folded[max(0, item.start - 12):item.start]
+    return bool(facts_of.quotes and other.quotes) and _previous_token(before) in _SPEAKER_PRONOUNS
+
+
+def _contains_run(words: tuple[str, ...], run: list[str]) -> bool:
+    n = len(run)
+    return any(list(words[i:i + n]) == run for i in range(len(words) - n + 1))
 
 
 def _previous_token(before: str) -> str:
@@ -978,19 +1192,47 @@ def _hedges(text: str, folded: str) -> tuple[_Item, ...]:
 
 def _diff_hedges(a: _Facts, b: _Facts) -> list[Fact]:
     left_a, left_b = _unmatched(a.hedges, b.hedges)
+    if not left_a and not left_b:
+        return []
+    # "can be sold" -> "can sell": the same modal; "be"/"have" only matter against a bare verb.
+    left_a, left_b = _unmatched_by(left_a, left_b, lambda h: h.key[:2])
+    # "must" -> "is obliged to", "is expected to" <- "forecasters expect": the same in other words.
+    if len(left_a) != len(left_b):
+        left_a = [h for h in left_a if not _said_otherwise(h, b)]
+        left_b = [h for h in left_b if not _said_otherwise(h, a)]
     # A reported "would" is never flagged itself, but it may tell a quoted "will" indirectly.
     reported_a = [h for h in left_a if h.key[0] == "reported"]
     reported_b = [h for h in left_b if h.key[0] == "reported"]
     left_a = _absorb_will([h for h in left_a if h.key[0] != "reported"], reported_b)
     left_b = _absorb_will([h for h in left_b if h.key[0] != "reported"], reported_a)
     facts = [Fact(HEDGE, x.surface, y.surface) for x, y in zip(left_a, left_b, strict=False)]
-    extra_a, extra_b = left_a[len(left_b):], left_b[len(left_a):]
+    # A "will" with nothing in its place only changes the tense ("will remain" -> "are"): no hedge.
+    extra_a = [h for h in left_a[len(left_b):] if h.key[:2] != ("modal", "will")]
+    extra_b = [h for h in left_b[len(left_a):] if h.key[:2] != ("modal", "will")]
     if extra_a or extra_b:
         # "is" -> "may be": a modal with "be"/"have" stands where the other side had the verb.
         copulas_a, copulas_b = _unmatched(a.copulas, b.copulas)
         facts += [Fact(HEDGE, x.surface, _replaced_verb(x, copulas_b)) for x in extra_a]
         facts += [Fact(HEDGE, _replaced_verb(y, copulas_a), y.surface) for y in extra_b]
     return facts
+
+
+def _unmatched_by(items_a: list[_Item], items_b: list[_Item], key) -> tuple[list[_Item], list[_Item]]:
+    projected_a = [item._replace(key=key(item)) for item in items_a]
+    projected_b = [item._replace(key=key(item)) for item in items_b]
+    left_a, left_b = _unmatched(projected_a, projected_b)
+    kept_a = {(item.start, item.end) for item in left_a}
+    kept_b = {(item.start, item.end) for item in left_b}
+    return ([item for item in items_a if (item.start, item.end) in kept_a],
+            [item for item in items_b if (item.start, item.end) in kept_b])
+
+
+def _said_otherwise(hedge: _Item, other: _Facts) -> bool:
+    if hedge.key[:2] == ("modal", "must"):
+        return bool(_OBLIGATION_RE.search(other.folded))
+    if hedge.key[0] == "passive":
+        return not other.words.isdisjoint(_ACTIVE_FORMS.get(hedge.key[1], ()))
+    return False
 
 
 def _is_reported(folded: str, start: int) -> bool:

@@ -39,6 +39,8 @@ class Params:
     kept_share_full: float = 0.6       # share of kept sentences that makes a text a revision
     context_threshold: float = 0.1     # least probability for a pair sandwiched between two links ...
     context_threshold_kept: float = 0.8  # ... rising to this in a revision
+    tight_context_threshold: float = 0.03  # ... for one sentence each side between two sure links
+    sure_link: float = 0.9             # a link at least this probable is "sure"
     context_gap: int = 3               # largest equal gap filled pairwise from context
     move_similarity: float = 0.95      # least lexical cosine for a link out of order
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join

@@ -134,6 +134,10 @@ class Scorer:
                 evidence[k] = self._rescored.get(pair, evidence[k])
         return evidence
 
+    def lexical(self, ia: Sequence[int], jb: Sequence[int]) -> np.ndarray:
+        """Lexical cosines of the listed pairs."""
+        return pair_scores(self.rows_a, self.rows_b, np.asarray(ia, dtype=np.int64), np.asarray(jb, dtype=np.int64))
+
     def uncertain_pairs(self, band: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
         """(ia, jb) of the prepared blocks' pairs whose probability lies within ``band``."""
         low, high = logit(band[0]), logit(band[1])

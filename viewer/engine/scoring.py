@@ -1,21 +1,23 @@
 """How likely two sentences (or groups of sentences) are to be linked: lexical plus semantic evidence.
 
-The evidence for a pair is a log-odds ``bias + lexical_weight * lexical + semantic_weight * semantic``:
+The evidence for a pair is a log-odds, a weighted sum of
 
-- ``lexical`` is the TF-IDF cosine of ``similarity`` (shared names, numbers and rare words count most);
-- ``semantic`` is the cosine of static sentence embeddings after the two texts' mean embedding is
-  taken away. Every sentence of a story shares its topic, and raw cosines between unrelated
-  sentences of one story run high (0.8 is common); centring on the story leaves what a sentence
-  says beyond the topic.
+- ``lexical``: the TF-IDF cosine of ``similarity`` (stems and character n-grams; rare words count most);
+- ``anchors``: the cosine of the names and numbers the two share (``similarity.anchors``);
+- the CSLS of the lexical cosine and of the semantic cosine, ``2 cos - r_a - r_b``, where ``r`` is a
+  sentence's mean cosine with its ``RIVALS`` best matches (as in bilingual word alignment). A pair
+  that is each other's clear best match counts even when a retelling shares few words, and a
+  sentence near to everything (a topic sentence) counts for less. The boost only goes to pairs
+  that share something (``Params.least_shared``): in a short text, a cut sentence and an added
+  one are otherwise each other's "best" match by default.
 
-Each cosine also enters relative to the sentences' best rivals (CSLS, as in bilingual word
-alignment: ``2 cos - r_a - r_b``, where ``r`` is a sentence's mean cosine with its ``rivals`` best
-matches). A pair that is each other's clear best match counts even when a retelling shares few
-words, and a sentence that is near to everything (a topic sentence) counts for less.
+The semantic cosine comes from static sentence embeddings after the two texts' mean embedding is
+taken away: every sentence of a story shares its topic, and raw cosines between unrelated
+sentences of one story run high (0.8 is common).
 
 The weights are a logistic regression fitted on development data (``benchmarks/calibrate.py``),
 so ``probability(evidence)`` is a calibrated 0-1 confidence that a person would link the pair on
-its own words and meaning. Without the embedding model only the lexical weights are used.
+its own words and meaning. Without the embedding model the lexical-only fit is used.
 """
 from __future__ import annotations
 
@@ -212,8 +214,6 @@ class Scorer:
         """bias + w_lex lexical + w_anchor shared + sum over cosines of w_k (2 cos - r_a - r_b)."""
         bias, raw_lexical, anchors, *relative = self.coefficients
         evidence = bias + raw_lexical * np.asarray(cosines[0], dtype=np.float64) + anchors * np.asarray(shared)
-        # Being each other's best match only counts for pairs that share something: in a short
-        # text, a cut sentence and an added one are each other's "best" match by default.
         shares = np.asarray(cosines[0]) >= self.least_shared[0]
         if self.semantic:
             shares = shares | (np.asarray(cosines[1]) >= self.least_shared[1])

@@ -172,8 +172,12 @@ prior following given due like unlike including except beyond besides regarding 
 whether whatever whoever wherever whenever overall separately similarly likewise asked
 inside outside behind below beneath beside throughout amidst upon twice rather instead
 part parts half rest members top
-city town county village district province region council court school schools hospital side
 """.split())
+# Common nouns that open a sentence alone ("City finance director ...") but also open names
+# ("City Council", "Court of Appeal"): dropped only when they stand alone.
+_COMMON_NOUNS = frozenset(
+    "city town county village district province region council court school schools hospital side".split()
+)
 _COMMON_SUFFIX = re.compile(
     r"(?:ly|ing|ed|ers|ors|ists|ants|ents|ians|ions|tion|sion|ity|ities|ies|ency|ancy|ness|ments?|als|ives|sses)$"
 )
@@ -870,7 +874,10 @@ def _trim_run(run: list[re.Match], folded: str, lowercase_words: set[str]) -> li
             continue
         if _starts_sentence(folded, run[0].start()) and not (token.isupper() and len(token) > 1):
             common = lower in _COMMON_WORDS or lower in _ATTRIBUTION_VERBS or lower in _HEDGE_ADVERBS
-            if common or (len(run) == 1 and (_COMMON_SUFFIX.search(lower) or lower in lowercase_words)):
+            alone = len(run) == 1 and (
+                _COMMON_SUFFIX.search(lower) or lower in lowercase_words or lower in _COMMON_NOUNS
+            )
+            if common or alone:
                 run = run[1:]
                 continue
         break

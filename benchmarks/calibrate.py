@@ -97,6 +97,10 @@ def main() -> int:
     print("lexical_only_weights (bias, lexical, names and numbers, lexical CSLS):",
           tuple(float(v) for v in lexical_only.round(2)))
     reliability(x[:, :3], y, lexical_only)
+    pair_only = fit(x[:, :2], y, w)
+    print("pair_only_weights    (bias, lexical, names and numbers), for texts with few candidates:",
+          tuple(float(v) for v in pair_only.round(2)))
+    reliability(x[:, :2], y, pair_only)
     transformer_weights(Params())
     return 0
 

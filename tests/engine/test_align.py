@@ -114,15 +114,18 @@ def test_long_inputs_are_cut_into_blocks_with_the_same_result():
 
 
 def test_a_lone_rewrite_between_two_sure_links_is_linked_but_a_replacement_is_not():
-    before = "Some people say that free buses would cost the city too much money."
-    after = "In conclusion, the council should try free buses for one year."
+    before = ("Every morning thousands of people sit alone in their cars.\nThe buses drive past half empty.\n"
+              "Free transport would reduce traffic.\nCars cause much of the air pollution in cities.\n"
+              "Some people say that free buses would cost the city too much money.")
+    after = ("In conclusion, the council should try free buses for one year.\nOther towns have done it.\n"
+             "Students would ride to school.\nThe shops in the centre would gain customers.")
     rewrite_a = "It is true that the city would lose the money from tickets, but it would save on road repairs."
     rewrite_b = "The city would give up its ticket income, but fewer cars mean fewer potholes to fix."
     replaced_b = "My aunt walks forty minutes to her job every day."
     a = load_text(f"{before}\n{rewrite_a}\n{after}\n", "a")
     pair = align(a, load_text(f"{before}\n{rewrite_b}\n{after}\n", "b"))
-    assert [(link.a, link.b) for link in pair.links] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
-    assert pair.links[1].kind is Kind.PARAPHRASE
+    assert [(link.a, link.b) for link in pair.links] == [((k,), (k,)) for k in range(10)]
+    assert pair.links[5].kind is Kind.PARAPHRASE
     pair = align(a, load_text(f"{before}\n{replaced_b}\n{after}\n", "b"))
-    assert [(link.a, link.b) for link in pair.links] == [((0,), (0,)), ((2,), (2,))]
-    assert (pair.omitted, pair.added) == ((1,), (1,))
+    assert [(link.a, link.b) for link in pair.links] == [((k,), (k,)) for k in range(10) if k != 5]
+    assert (pair.omitted, pair.added) == ((5,), (5,))

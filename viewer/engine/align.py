@@ -123,7 +123,7 @@ def thresholds(scorer: Scorer, params: Params) -> tuple[float, float]:
     survive, a sentence with only a weak match is more likely new than rewritten; in a retelling,
     weak matches are all there is.
     """
-    kept = min(1.0, scorer.kept_share(params.kept_similarity) / params.kept_share_full)
+    kept = min(1.0, scorer.kept_share(params.kept_similarity) / max(params.revision_kept_share, 1e-9))
     link = params.link_threshold + kept * (params.link_threshold_kept - params.link_threshold)
     context = params.context_threshold + kept * (params.context_threshold_kept - params.context_threshold)
     return logit(link), logit(context)
@@ -251,7 +251,7 @@ def _link_sandwiched(chain, scorer: Scorer, least: float, params: Params) -> lis
             least_here = least
             if gap == 1:
                 # ... provided the two share some words: a replaced sentence shares none.
-                tight = sure[k] and sure[k + 1] and scorer.lexical(ia, jb)[0] >= params.least_shared[0]
+                tight = sure[k] and sure[k + 1] and scorer.lexical(ia, jb)[0] >= params.least_shared_lexical
                 least_here = logit(params.tight_context_threshold if tight else params.context_threshold)
             out += [(int(i), int(j)) for i, j, e in zip(ia, jb, evidence) if e >= least_here]
         if i1 < n:

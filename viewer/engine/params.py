@@ -24,7 +24,13 @@ class Params:
     # 2 cos - r_a - r_b, see scoring.py.
     evidence_weights: tuple[float, ...] = (-2.66, 3.01, 0.67, 5.87, 2.24)
     lexical_only_weights: tuple[float, ...] = (-3.18, 3.77, 0.93, 8.06)  # the same fit without the model
-    least_shared: tuple[float, float] = (0.1, 0.2)  # lexical or centred semantic cosine for CSLS to raise a pair
+    pair_only_weights: tuple[float, ...] = (-8.14, 15.17, 2.24)  # (bias, lexical, names and numbers), no rivals
+    rivals: int = 2                    # best matches a sentence's CSLS baseline r is the mean of (part of the fit)
+    rival_pool: int = 8                # CSLS counts fully from this many candidates on, less below
+    # Being each other's best match (CSLS) raises only pairs with at least this lexical or centred
+    # semantic cosine: else two unrelated sentences of a short text rise as each other's "best".
+    least_shared_lexical: float = 0.1
+    least_shared_semantic: float = 0.2
     # Optional full sentence-transformer (storydiff[semantic]), only on pairs whose probability lies
     # in ``rescore_band``: evidence' = c0 + c1 evidence + c2 cosine. Off unless asked for: on the
     # development gold it changed nothing on news and cost 0.02 omitted F1 on essays, at ~40x the time.
@@ -36,7 +42,7 @@ class Params:
     link_threshold: float = 0.2        # least probability for a link in the in-order chain, in a retelling ...
     link_threshold_kept: float = 0.35  # ... rising to this in a revision that keeps most sentences
     kept_similarity: float = 0.8       # a sentence is "kept" when its best match has this lexical cosine
-    kept_share_full: float = 0.6       # share of kept sentences that makes a text a revision
+    revision_kept_share: float = 0.6   # share of kept sentences from which a text counts fully as a revision
     context_threshold: float = 0.1     # least probability for a pair sandwiched between two links ...
     context_threshold_kept: float = 0.8  # ... rising to this in a revision
     tight_context_threshold: float = 0.03  # ... for one sentence each side between two sure links

@@ -5,10 +5,10 @@ The evidence for a pair is a log-odds, a weighted sum of
 - ``lexical``: the TF-IDF cosine of ``similarity`` (stems and character n-grams; rare words count most);
 - ``anchors``: the cosine of the names and numbers the two share (``similarity.anchors``);
 - the CSLS of the lexical cosine and of the semantic cosine, ``2 cos - r_a - r_b``, where ``r`` is a
-  sentence's mean cosine with its ``RIVALS`` best matches (as in bilingual word alignment). A pair
+  sentence's mean cosine with its ``Params.rivals`` best matches (as in bilingual word alignment). A pair
   that is each other's clear best match counts even when a retelling shares few words, and a
   sentence near to everything (a topic sentence) counts for less. The boost only goes to pairs
-  that share something (``Params.least_shared``): in a short text, a cut sentence and an added
+  that share something (``Params.least_shared_*``): in a short text, a cut sentence and an added
   one are otherwise each other's "best" match by default.
 
 The semantic cosine comes from static sentence embeddings after the two texts' mean embedding is
@@ -22,7 +22,6 @@ its own words and meaning. Without the embedding model the lexical-only fit is u
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -62,8 +61,6 @@ class Scorer:
     and learns each sentence's rivals from them; call it before any other method.
     """
 
-    RIVALS = 2
-
     def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], params: Params, embedder=None):
         self.texts_a, self.texts_b = list(texts_a), list(texts_b)
         self.rows_a, self.rows_b = Vectorizer(params.word_weight).fit_transform(texts_a, texts_b)
@@ -81,11 +78,15 @@ class Scorer:
             self.centred_b = _centre(self.vectors_b, self.topic)
         else:
             self.coefficients = params.lexical_only_weights
-        self.least_shared = params.least_shared
+        self.rivals = params.rivals
+        self.pair_coefficients = params.pair_only_weights
+        self.least_shared = (params.least_shared_lexical, params.least_shared_semantic)
         n, m = self.sizes
-        # Rival means (r of CSLS) per sentence, for the lexical and the semantic cosine.
-        self.rivals_a = np.ones((n, 2))
-        self.rivals_b = np.ones((m, 2))
+        # Per sentence: the rival means (r of CSLS) of the lexical and the semantic cosine, and how
+        # far to trust them (column 2: the candidates it had, as a share of ``rival_pool``).
+        self.rival_pool = params.rival_pool
+        self.rivals_a = np.ones((n, 3))
+        self.rivals_b = np.ones((m, 3))
         self.best_lexical_a = np.zeros(n)
         self._blocks: dict[tuple[int, int, int, int], tuple[list[np.ndarray], np.ndarray]] = {}
         # Evidence of pairs a full transformer re-scored (rescore_uncertain), by (i, j).
@@ -103,9 +104,13 @@ class Scorer:
             cosines, shared = self._cosines_block(a0, a1, b0, b1)
             self.best_lexical_a[a0:a1] = cosines[0].max(axis=1)
             for k, values in enumerate(cosines):
-                self.rivals_a[a0:a1, k] = _top_mean(values, axis=1, count=self.RIVALS)
-                self.rivals_b[b0:b1, k] = _top_mean(values, axis=0, count=self.RIVALS)
-            self._blocks[(a0, a1, b0, b1)] = cosines, shared
+                self.rivals_a[a0:a1, k] = _top_mean(values, axis=1, count=self.rivals)
+                self.rivals_b[b0:b1, k] = _top_mean(values, axis=0, count=self.rivals)
+            # Being the best of two candidates says little; the best of ten, a lot.
+            self.rivals_a[a0:a1, 2] = min(1.0, (b1 - b0) / self.rival_pool)
+            self.rivals_b[b0:b1, 2] = min(1.0, (a1 - a0) / self.rival_pool)
+            # Kept until block() asks for them; float32 halves the memory of a large block.
+            self._blocks[(a0, a1, b0, b1)] = [c.astype(np.float32) for c in cosines], shared.astype(np.float32)
 
     def kept_share(self, least: float) -> float:
         """Share of a's sentences whose best match keeps their words (lexical cosine >= ``least``)."""
@@ -211,7 +216,8 @@ class Scorer:
         return cosines, dense_scores(self.anchors_a[a0:a1], self.anchors_b[b0:b1])
 
     def _evidence(self, cosines, shared, rivals_a, rivals_b) -> np.ndarray:
-        """bias + w_lex lexical + w_anchor shared + sum over cosines of w_k (2 cos - r_a - r_b)."""
+        """bias + w_lex lexical + w_anchor shared + sum over cosines of w_k (2 cos - r_a - r_b),
+        blended with the pair-only fit where a sentence had few candidates."""
         bias, raw_lexical, anchors, *relative = self.coefficients
         evidence = bias + raw_lexical * np.asarray(cosines[0], dtype=np.float64) + anchors * np.asarray(shared)
         shares = np.asarray(cosines[0]) >= self.least_shared[0]
@@ -220,38 +226,49 @@ class Scorer:
         for k, (values, weight) in enumerate(zip(cosines, relative)):
             relative_gain = 2 * values - rivals_a[..., k] - rivals_b[..., k]
             evidence = evidence + weight * np.where(shares, relative_gain, np.minimum(relative_gain, 0.0))
+        # With few candidates, lean on the pair's own cosines (a fit without the relative terms).
+        trust = np.minimum(rivals_a[..., 2], rivals_b[..., 2])
+        if np.any(trust < 1.0):
+            bias, raw_lexical, anchors = self.pair_coefficients
+            alone = bias + raw_lexical * np.asarray(cosines[0], dtype=np.float64) + anchors * np.asarray(shared)
+            evidence = trust * evidence + (1.0 - trust) * alone
         return evidence
 
 
 def _top_mean(values: np.ndarray, axis: int, count: int) -> np.ndarray:
-    """Mean of the ``count`` largest values along ``axis``."""
+    """Mean of the ``count`` largest values along ``axis``; missing candidates count as cosine 0.
+
+    With fewer candidates than ``count`` (a one-sentence text), the pair itself must not be its
+    own only rival, or every relative term would be 0.
+    """
     size = values.shape[axis]
-    count = min(count, size)
-    top = np.partition(values, size - count, axis=axis)
-    top = top[:, size - count:] if axis == 1 else top[size - count:, :]
-    return top.mean(axis=axis)
+    taken = min(count, size)
+    top = np.partition(values, size - taken, axis=axis)
+    top = top[:, size - taken:] if axis == 1 else top[size - taken:, :]
+    return top.sum(axis=axis) / count
 
 
 def _encode_distinct(embedder, texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Vectors of both texts' sentences, each distinct sentence encoded once (revisions repeat most)."""
     index: dict[str, int] = {}
     keys = [index.setdefault(text, len(index)) for text in (*texts_a, *texts_b)]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # zero rows of symbol-only sentences
-        vectors = np.asarray(embedder.encode(list(index)), dtype=np.float32)
+    vectors = np.asarray(embedder.encode(list(index)), dtype=np.float32)
     rows = vectors[np.asarray(keys, dtype=np.int64)] if keys else np.zeros((0, embedder.dims), np.float32)
     return rows[: len(texts_a)], rows[len(texts_a):]
 
 
 def _joined(vectors: np.ndarray, group: Sequence[int], weights: np.ndarray) -> np.ndarray:
     group = list(group)
-    total = (vectors[group] * weights[group, None] ** 2).sum(axis=0, keepdims=True)
+    total = (vectors[group] * (weights[group, None] ** 2).astype(np.float32)).sum(axis=0, keepdims=True)
     norm = np.linalg.norm(total)
     return total / norm if norm > 0 else total
 
 
 def _centre(vectors: np.ndarray, topic: np.ndarray) -> np.ndarray:
+    """Unit rows of ``vectors - topic``; a row that is the topic itself (up to rounding) becomes zero."""
     centred = vectors - topic
     norms = np.linalg.norm(centred, axis=1, keepdims=True)
-    np.divide(centred, norms, out=centred, where=norms > 0)
+    tiny = norms[:, 0] <= 1e-4
+    np.divide(centred, norms, out=centred, where=~tiny[:, None])
+    centred[tiny] = 0.0
     return centred

@@ -141,7 +141,7 @@ def join_rows(rows: sp.csr_matrix, groups: Sequence[Sequence[int]], weights: np.
 
 # Numbers as written ("5-2", "4.2", "1,200", "10:42") and capitalised words inside a sentence.
 NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
-CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
 
 def anchors(text: str) -> list[str]:
@@ -153,6 +153,8 @@ def anchors(text: str) -> list[str]:
     out = NUMBER.findall(text)
     for match in CAPITALISED.finditer(text):
         word = match.group().rstrip("'’-")
+        if not word[0].isupper():
+            continue
         lowered = fold(word)
         if lowered.endswith("'s"):
             lowered = lowered[:-2]

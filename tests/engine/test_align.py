@@ -129,3 +129,26 @@ def test_a_lone_rewrite_between_two_sure_links_is_linked_but_a_replacement_is_no
     pair = align(a, load_text(f"{before}\n{replaced_b}\n{after}\n", "b"))
     assert [(link.a, link.b) for link in pair.links] == [((k,), (k,)) for k in range(10) if k != 5]
     assert (pair.omitted, pair.added) == ((5,), (5,))
+
+
+def test_long_texts_cut_into_blocks_align_like_one_block():
+    # Texts too large for one dense block are cut at identical unique sentences; the links and
+    # their confidence must not depend on where the cut falls. Eight stories under headings that
+    # both texts share make two long texts.
+    gold = DATA / "gold"
+    cases = ["news-edit", "rewrite", "other-outlet", "retold", "translation", "essay-revision", "correction"]
+
+    def long_text(side):
+        return load_text("\n\n".join(f"Story number {k} begins here\n\n" + (gold / f"{case}_{side}.txt").read_text(
+            encoding="utf-8") for k, case in enumerate(cases)), side)
+
+    a, b = long_text("a"), long_text("b")
+    whole = align(a, b)
+    cut = align(a, b, Params(dense_cells=2_000))
+    links_whole = {(link.a, link.b) for link in whole.links}
+    links_cut = {(link.a, link.b) for link in cut.links}
+    assert len(links_whole) > 60
+    assert len(links_whole ^ links_cut) <= len(links_whole) // 20
+    sure_whole = sum(link.score >= 0.9 for link in whole.links)
+    sure_cut = sum(link.score >= 0.9 for link in cut.links)
+    assert abs(sure_whole - sure_cut) <= len(whole.links) // 10

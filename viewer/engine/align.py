@@ -55,7 +55,7 @@ def align(
     if texts_a and texts_b:
         scorer = Scorer(texts_a, texts_b, params, embedder)
         blocks = list(_blocks(texts_a, texts_b, params))
-        scorer.prepare([block for block, _ in blocks])
+        scorer.prepare([block for block, _ in blocks], [anchor for _, anchor in blocks if anchor is not None])
         if transformer is not None:
             scorer.rescore_uncertain(transformer, params, progress, cancelled)
         link_least, context_least = thresholds(scorer, params)
@@ -197,7 +197,8 @@ def _unique_matches_in_order(texts_a, texts_b, params) -> list[tuple[int, int]]:
     def keys(texts):
         out = {}
         for k, text in enumerate(texts):
-            key = " ".join(token_key(w, params) for w in text.split())
+            # Whitespace runs become one space; the whole text goes through token_key once.
+            key = token_key(" ".join(text.split()), params)
             out[key] = -1 if key in out else k
         return out
 

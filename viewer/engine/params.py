@@ -27,6 +27,7 @@ class Params:
     pair_only_weights: tuple[float, ...] = (-8.14, 15.17, 2.24)  # (bias, lexical, names and numbers), no rivals
     rivals: int = 2                    # best matches a sentence's CSLS baseline r is the mean of (part of the fit)
     rival_pool: int = 8                # CSLS counts fully from this many candidates on, less below
+    rival_window: int = 25             # long texts: rivals come from the block and this many sentences around it
     # Being each other's best match (CSLS) raises only pairs with at least this lexical or centred
     # semantic cosine: else two unrelated sentences of a short text rise as each other's "best".
     least_shared_lexical: float = 0.1

@@ -85,6 +85,7 @@ class Scorer:
         # Per sentence: the rival means (r of CSLS) of the lexical and the semantic cosine, and how
         # far to trust them (column 2: the candidates it had, as a share of ``rival_pool``).
         self.rival_pool = params.rival_pool
+        self.rival_window = params.rival_window
         self.rivals_a = np.ones((n, 3))
         self.rivals_b = np.ones((m, 3))
         self.best_lexical_a = np.zeros(n)
@@ -96,21 +97,39 @@ class Scorer:
     def sizes(self) -> tuple[int, int]:
         return self.rows_a.shape[0], self.rows_b.shape[0]
 
-    def prepare(self, blocks: Sequence[tuple[int, int, int, int]]) -> None:
-        """Score each (a0, a1, b0, b1) block and set the rivals of its sentences from it."""
-        for a0, a1, b0, b1 in blocks:
-            if a1 <= a0 or b1 <= b0:
-                continue
-            cosines, shared = self._cosines_block(a0, a1, b0, b1)
-            self.best_lexical_a[a0:a1] = cosines[0].max(axis=1)
-            for k, values in enumerate(cosines):
-                self.rivals_a[a0:a1, k] = _top_mean(values, axis=1, count=self.rivals)
-                self.rivals_b[b0:b1, k] = _top_mean(values, axis=0, count=self.rivals)
-            # Being the best of two candidates says little; the best of ten, a lot.
-            self.rivals_a[a0:a1, 2] = min(1.0, (b1 - b0) / self.rival_pool)
-            self.rivals_b[b0:b1, 2] = min(1.0, (a1 - a0) / self.rival_pool)
-            # Kept until block() asks for them; float32 halves the memory of a large block.
-            self._blocks[(a0, a1, b0, b1)] = [c.astype(np.float32) for c in cosines], shared.astype(np.float32)
+    def prepare(self, blocks: Sequence[tuple[int, int, int, int]], anchors: Sequence[tuple[int, int]] = ()) -> None:
+        """Score each (a0, a1, b0, b1) block and set the rivals of its sentences.
+
+        A sentence's rivals are its best matches in its block widened by ``rival_window`` sentences
+        on every side, so a short block between two cuts judges its pairs as a whole text would.
+        ``anchors`` are the identical, unique sentence pairs long texts are cut at: kept word for
+        word, and each other's only close match (rival mean 0.5: the pair itself and nothing).
+        """
+        n, m = self.sizes
+        for i, j in anchors:
+            self.best_lexical_a[i] = 1.0
+            self.rivals_a[i] = (0.5, 0.5, 1.0)
+            self.rivals_b[j] = (0.5, 0.5, 1.0)
+        for group in _runs_of_blocks([block for block in blocks if block[1] > block[0] and block[3] > block[2]]):
+            # One product for a run of small blocks and the sentences around them.
+            wa0, wa1 = max(0, group[0][0] - self.rival_window), min(n, group[-1][1] + self.rival_window)
+            wb0, wb1 = max(0, group[0][2] - self.rival_window), min(m, group[-1][3] + self.rival_window)
+            cosines, shared = self._cosines_block(wa0, wa1, wb0, wb1)
+            for a0, a1, b0, b1 in group:
+                rows, columns = slice(a0 - wa0, a1 - wa0), slice(b0 - wb0, b1 - wb0)
+                near_a, near_b = slice(max(a0 - self.rival_window, wa0) - wa0, min(a1 + self.rival_window, wa1) - wa0), \
+                    slice(max(b0 - self.rival_window, wb0) - wb0, min(b1 + self.rival_window, wb1) - wb0)
+                self.best_lexical_a[a0:a1] = cosines[0][rows, near_b].max(axis=1)
+                for k, values in enumerate(cosines):
+                    self.rivals_a[a0:a1, k] = _top_mean(values[rows, near_b], axis=1, count=self.rivals)
+                    self.rivals_b[b0:b1, k] = _top_mean(values[near_a, columns], axis=0, count=self.rivals)
+                # Being the best of two candidates says little; the best of ten, a lot.
+                self.rivals_a[a0:a1, 2] = min(1.0, (near_b.stop - near_b.start) / self.rival_pool)
+                self.rivals_b[b0:b1, 2] = min(1.0, (near_a.stop - near_a.start) / self.rival_pool)
+                # Kept until block() asks for them; float32 halves the memory of a large block.
+                self._blocks[(a0, a1, b0, b1)] = (
+                    [c[rows, columns].astype(np.float32) for c in cosines], shared[rows, columns].astype(np.float32)
+                )
 
     def kept_share(self, least: float) -> float:
         """Share of a's sentences whose best match keeps their words (lexical cosine >= ``least``)."""
@@ -233,6 +252,17 @@ class Scorer:
             alone = bias + raw_lexical * np.asarray(cosines[0], dtype=np.float64) + anchors * np.asarray(shared)
             evidence = trust * evidence + (1.0 - trust) * alone
         return evidence
+
+
+def _runs_of_blocks(blocks: Sequence[tuple[int, int, int, int]], span: int = 400) -> list[list[tuple[int, int, int, int]]]:
+    """Consecutive blocks (in text order) gathered into runs spanning at most about ``span`` sentences."""
+    runs: list[list[tuple[int, int, int, int]]] = []
+    for block in blocks:
+        if runs and block[1] - runs[-1][0][0] <= span and block[3] - runs[-1][0][2] <= span:
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    return runs
 
 
 def _top_mean(values: np.ndarray, axis: int, count: int) -> np.ndarray:

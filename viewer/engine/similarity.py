@@ -141,7 +141,8 @@ def join_rows(rows: sp.csr_matrix, groups: Sequence[Sequence[int]], weights: np.
 
 # Numbers as written ("5-2", "4.2", "1,200", "10:42") and capitalised words inside a sentence.
 NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
-CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
+CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")  # any letter; upper case is checked after
+ASCII_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 
 
 def anchors(text: str) -> list[str]:
@@ -151,7 +152,7 @@ def anchors(text: str) -> list[str]:
     "rental" only shows they are on the same topic.
     """
     out = NUMBER.findall(text)
-    for match in CAPITALISED.finditer(text):
+    for match in (ASCII_CAPITALISED if text.isascii() else CAPITALISED).finditer(text):
         word = match.group().rstrip("'’-")
         if not word[0].isupper():
             continue

@@ -64,7 +64,8 @@ def _run(args: argparse.Namespace) -> int:
     params = Params(split=args.split, transformer=args.transformer)
     versions = [load_file(p, params) for p in paths]
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # said once below, as a note
+        # A model that cannot be loaded is said once below, as a note.
+        warnings.filterwarnings("ignore", message="(semantic|transformer) model unavailable", category=RuntimeWarning)
         comparison = compare(versions, params, base=base)
     for note in comparison.notes:
         print(f"storydiff: {note}", file=sys.stderr)

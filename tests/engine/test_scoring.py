@@ -159,3 +159,12 @@ def test_an_identical_one_sentence_text_scores_the_same_read_alone_or_joined():
     scorer = _scorer(["The quay is closed."], ["The quay is closed."])
     assert scorer.joined([0], [0]) == pytest.approx(scorer.pairs([0], [0])[0])
     assert scorer.block(0, 1, 0, 1)[0, 0] == pytest.approx(scorer.pairs([0], [0])[0])
+
+
+def test_asking_for_a_missing_transformer_says_so(monkeypatch):
+    from viewer.engine import pipeline
+
+    monkeypatch.setattr(pipeline, "transformer_for", lambda params, progress=None: None)
+    versions = [load_text("\n".join(WIRE) + "\n", "a"), load_text("\n".join(RETOLD) + "\n", "b")]
+    assert compare(versions, Params(transformer=True)).notes == (pipeline.NO_TRANSFORMER,)
+    assert compare(versions).notes == ()

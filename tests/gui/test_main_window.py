@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -428,6 +429,7 @@ def test_about_names_the_program(window, monkeypatch):
     assert "storydiff" in shown_text[0] and "Okabe" in shown_text[0]
 
 
+@pytest.mark.filterwarnings("ignore:semantic model unavailable")
 def test_a_missing_model_is_shown_in_the_message_bar(window, qtbot, no_model):
     drop(window, PAIR, qtbot)
     assert window.view.grid_model.columnCount() == 2

@@ -6,7 +6,6 @@ Only numpy and ``tokenizers`` are used, and nothing is ever downloaded.
 """
 from __future__ import annotations
 
-import functools
 import io
 import json
 import warnings
@@ -16,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.sparse as sp
+
+from viewer.engine.once import load_once
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -29,7 +30,9 @@ _BATCH = 1024
 
 def model_dir() -> Traversable:
     """The shipped model folder (package data of ``viewer.models``)."""
-    from importlib import resources  # not at module level: it costs more than the rest of the import
+    from importlib import (
+        resources,  # not at module level: it costs more than the rest of the import
+    )
 
     return resources.files("viewer.models").joinpath(MODEL_NAME)
 
@@ -125,7 +128,7 @@ def load_model(path: str | Path | Traversable | None = None) -> StaticEmbedder |
         return None
 
 
-@functools.cache
+@load_once
 def default_model() -> StaticEmbedder | None:
     """The shipped model, loaded once per process (None if it cannot be read)."""
     return load_model()

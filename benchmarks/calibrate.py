@@ -21,7 +21,6 @@ sys.path.insert(0, str(ROOT))
 
 from viewer.engine.params import Params  # noqa: E402
 from viewer.engine.scoring import Scorer, embedder_for  # noqa: E402
-from viewer.engine.similarity import anchor_rows, dense_scores  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 SEED_WEIGHT = 10.0
@@ -52,11 +51,7 @@ def features(params: Params):
     for name, a, b, gold in documents():
         scorer = Scorer(a, b, params, embedder)
         scorer.prepare([(0, len(a), 0, len(b))])
-        lexical = dense_scores(scorer.rows_a, scorer.rows_b)
-        semantic = scorer.centred_a @ scorer.centred_b.T
-        shared = dense_scores(*anchor_rows(a, b))
-        csls = [2 * c - scorer.rivals_a[:, k, None] - scorer.rivals_b[None, :, k] for k, c in enumerate((lexical, semantic))]
-        rows.append(np.stack([lexical.ravel(), shared.ravel(), csls[0].ravel(), csls[1].ravel()], axis=1))
+        rows.append(scorer.features())
         labels.append(np.array([(i, j) in gold for i in range(len(a)) for j in range(len(b))], dtype=float))
         weights.append(np.full(len(a) * len(b), SEED_WEIGHT if name == "seeds" else 1.0))
     return np.concatenate(rows), np.concatenate(labels), np.concatenate(weights)

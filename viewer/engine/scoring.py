@@ -160,6 +160,16 @@ class Scorer:
                 evidence[k] = self._rescored.get(pair, evidence[k])
         return evidence
 
+    def features(self) -> np.ndarray:
+        """The fitted features of every pair, one row per (i, j) in row-major order: lexical cosine,
+        names-and-numbers cosine, lexical CSLS, semantic CSLS (``benchmarks/calibrate.py`` fits on
+        these; call after ``prepare`` over the whole text)."""
+        n, m = self.sizes
+        cosines, shared = self._cosines_block(0, n, 0, m)
+        columns = [cosines[0], shared]
+        columns += [2 * c - self.rivals_a[:, k, None] - self.rivals_b[None, :, k] for k, c in enumerate(cosines)]
+        return np.stack([c.ravel() for c in columns], axis=1)
+
     def lexical(self, ia: Sequence[int], jb: Sequence[int]) -> np.ndarray:
         """Lexical cosines of the listed pairs."""
         return pair_scores(self.rows_a, self.rows_b, np.asarray(ia, dtype=np.int64), np.asarray(jb, dtype=np.int64))

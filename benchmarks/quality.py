@@ -2,7 +2,7 @@
 
 Runs the engine in-process (same code as ``storydiff compare``) and scores it with the shared
 scorers, printing per-set figures and the confusion of kinds. Parameters can be overridden to
-tune them: ``python benchmarks/quality.py --set link_threshold=0.35 --set move_threshold=0.8``.
+tune them: ``python benchmarks/quality.py --set link_threshold=0.3 --set move_similarity=0.9``.
 For the official figures use the shared runners, which call the installed command:
 ``python ../shared/eval/run_span_gold.py ../shared/eval/seeds ../shared/samples/xi-moscow`` and
 ``python ../shared/eval/run_jsonl_gold.py ../shared/eval/argrewrite_v2/dev.jsonl``.

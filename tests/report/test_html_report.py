@@ -80,3 +80,13 @@ def test_sample_report_shows_every_version_and_kind():
         sentence = base.sentence_text(i)
         assert sentence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") \
             .replace("'", "&#x27;") in html
+
+
+def test_notes_of_the_comparison_are_in_the_report():
+    versions = [loading.load_file(SAMPLE / "01-wire.txt"), loading.load_file(SAMPLE / "02-trimmed.txt")]
+    comparison = pipeline.compare(versions)
+    noted = type(comparison)(comparison.versions, comparison.base, comparison.pairs, comparison.rows,
+                             notes=("Matched on <shared> words only.",))
+    html = comparison_to_html(noted)
+    assert "<p class='note'>Matched on &lt;shared&gt; words only.</p>" in html
+    assert "class='note'" not in comparison_to_html(comparison)

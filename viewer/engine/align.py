@@ -1,11 +1,15 @@
 """Pairwise sentence alignment: which sentences of version b correspond to which of version a.
 
-1. Score sentence pairs with sparse TF-IDF cosines (``similarity``).
-2. Find the best in-order chain of 1-1 links by dynamic programming over a dense score block
+1. Score sentence pairs with calibrated evidence (``scoring``: lexical, names and numbers,
+   semantic, each also relative to the sentences' best rivals).
+2. Find the best in-order chain of 1-1 links by dynamic programming over a dense evidence block
    (long texts are first cut into blocks at unique identical sentences, as patience diff does).
-3. Link a lone pair sandwiched between two links at a lower threshold: context vouches for it.
+   Thresholds rise with the share of sentences kept word for word (``thresholds``).
+3. Link equal gaps of up to ``context_gap`` sentences between two links pairwise at a lower
+   threshold: context vouches for them (lowest for one sentence each side between sure links).
 4. Grow links into splits and merges with unlinked neighbours whose words the other side holds.
-5. Match what is left across the whole text: those links are out of order, so ``moved``.
+5. Match what is left across the whole text: those links are out of order, so ``moved``; then
+   link free sentences next to both sides of a link, since sentences travel with their neighbours.
 Page furniture takes no part; every other sentence ends in a link, ``omitted`` or ``added``.
 """
 from __future__ import annotations

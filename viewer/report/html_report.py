@@ -41,6 +41,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-se
        color: #1a1a1a; background: #fff; line-height: 1.4; }
 h1 { font-size: 1.4em; margin: 0 0 .2em; }
 .meta { color: #666; margin: 0 0 1em; }
+.note { background: #fff4d6; border-left: 4px solid #d9a400; padding: 4px 8px; }
 table { border-collapse: collapse; }
 .legend td { padding: 2px 10px 2px 4px; }
 .summary th, .summary td { padding: 3px 8px; border-bottom: 1px solid #ddd; text-align: right; }
@@ -80,6 +81,7 @@ def comparison_to_html(comparison: Comparison, title: str | None = None, options
         if on:
             out.append(" · identical " + escape(", ".join(on)))
     out.append("</p>")
+    out += [f"<p class='note'>{escape(note)}</p>" for note in comparison.notes]
     out.append(_legend(grid))
     out.append(_summary(grid))
     out.append(_rows(grid))

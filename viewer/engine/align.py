@@ -332,10 +332,8 @@ def _moved_links(groups: list[_Group], scorer: Scorer, params: Params) -> list[_
     if not len(free_a) or not len(free_b):
         return []
     # Out of order, no neighbour vouches for a link: only sentences that keep most of their words move.
-    ia, jb, cosines = scorer.lexical_candidates(free_a, free_b)
-    candidates = sorted(
-        ((c, int(i), int(j)) for i, j, c in zip(ia, jb, cosines) if c >= params.move_similarity), reverse=True
-    )
+    ia, jb, cosines = scorer.close_pairs(free_a, free_b, params.move_similarity)
+    candidates = sorted(zip(cosines.tolist(), ia.tolist(), jb.tolist()), reverse=True)
     order = sorted((min(g.a), min(g.b)) for g in groups)
     used_a: set[int] = set()
     used_b: set[int] = set()

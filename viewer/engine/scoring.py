@@ -25,6 +25,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+import scipy.sparse as sp
 
 from viewer.engine.params import Params
 from viewer.engine.similarity import Vectorizer, anchor_rows, dense_scores, join_rows, pair_scores, words
@@ -126,10 +127,8 @@ class Scorer:
                 # Being the best of two candidates says little; the best of ten, a lot.
                 self.rivals_a[a0:a1, 2] = min(1.0, (near_b.stop - near_b.start) / self.rival_pool)
                 self.rivals_b[b0:b1, 2] = min(1.0, (near_a.stop - near_a.start) / self.rival_pool)
-                # Kept until block() asks for them; float32 halves the memory of a large block.
-                self._blocks[(a0, a1, b0, b1)] = (
-                    [c[rows, columns].astype(np.float32) for c in cosines], shared[rows, columns].astype(np.float32)
-                )
+                # Kept (float32, views where the block is the whole window) until block() asks.
+                self._blocks[(a0, a1, b0, b1)] = [c[rows, columns] for c in cosines], shared[rows, columns]
 
     def kept_share(self, least: float) -> float:
         """Share of a's sentences whose best match keeps their words (lexical cosine >= ``least``)."""
@@ -166,7 +165,7 @@ class Scorer:
         these; call after ``prepare`` over the whole text)."""
         n, m = self.sizes
         cosines, shared = self._cosines_block(0, n, 0, m)
-        columns = [cosines[0], shared]
+        columns = [cosines[0], shared.toarray()]
         columns += [2 * c - self.rivals_a[:, k, None] - self.rivals_b[None, :, k] for k, c in enumerate(cosines)]
         return np.stack([c.ravel() for c in columns], axis=1)
 
@@ -232,36 +231,66 @@ class Scorer:
                 out[k] = probability(self.joined(ga, gb))
         return out
 
-    def lexical_candidates(self, free_a: np.ndarray, free_b: np.ndarray):
-        """(i, j, lexical cosine) of the free sentences that share any lexical feature."""
-        coo = (self.rows_a[free_a] @ self.rows_b[free_b].T).tocoo()
-        return free_a[coo.row], free_b[coo.col], coo.data
+    def close_pairs(self, free_a: np.ndarray, free_b: np.ndarray, least: float, chunk_cells: int = 1_000_000):
+        """(i, j, lexical cosine) of the free sentences whose lexical cosine is at least ``least``.
+
+        Made a slice of rows at a time: the product of two long unrelated texts is nearly dense.
+        """
+        found = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
+        columns = self.rows_b[free_b].T.tocsc()
+        step = max(1, chunk_cells // max(len(free_b), 1))
+        for start in range(0, len(free_a), step):
+            coo = (self.rows_a[free_a[start:start + step]] @ columns).tocoo()
+            keep = coo.data >= least
+            found.append((free_a[start:start + step][coo.row[keep]], free_b[coo.col[keep]], coo.data[keep]))
+        return tuple(np.concatenate(parts) for parts in zip(*found))
 
     def _cosines_block(self, a0, a1, b0, b1) -> tuple[list[np.ndarray], np.ndarray]:
         """The lexical (and semantic) cosines of a block, and the cosine of its shared names and numbers."""
         cosines = [dense_scores(self.rows_a[a0:a1], self.rows_b[b0:b1])]
         if self.semantic:
             cosines.append(self.centred_a[a0:a1] @ self.centred_b[b0:b1].T)
-        return cosines, dense_scores(self.anchors_a[a0:a1], self.anchors_b[b0:b1])
+        # Few sentences share a name or number: the product stays sparse.
+        return cosines, (self.anchors_a[a0:a1] @ self.anchors_b[b0:b1].T).tocsr()
 
     def _evidence(self, cosines, shared, rivals_a, rivals_b) -> np.ndarray:
         """bias + w_lex lexical + w_anchor shared + sum over cosines of w_k (2 cos - r_a - r_b),
-        blended with the pair-only fit where a sentence had few candidates."""
+        blended with the pair-only fit where a sentence had few candidates.
+
+        Written with in-place steps: for a large block each temporary is the size of the block.
+        """
         bias, raw_lexical, anchors, *relative = self.coefficients
-        evidence = bias + raw_lexical * np.asarray(cosines[0], dtype=np.float64) + anchors * np.asarray(shared)
-        shares = np.asarray(cosines[0]) >= self.least_shared[0]
+        lexical = np.asarray(cosines[0])
+        evidence = lexical * raw_lexical
+        evidence += bias
+        _add_shared(evidence, shared, anchors)
+        shares = lexical >= self.least_shared[0]
         if self.semantic:
-            shares = shares | (np.asarray(cosines[1]) >= self.least_shared[1])
+            shares |= np.asarray(cosines[1]) >= self.least_shared[1]
         for k, (values, weight) in enumerate(zip(cosines, relative)):
-            relative_gain = 2 * values - rivals_a[..., k] - rivals_b[..., k]
-            evidence = evidence + weight * np.where(shares, relative_gain, np.minimum(relative_gain, 0.0))
+            gain = np.asarray(values) * 2
+            gain -= rivals_a[..., k]
+            gain -= rivals_b[..., k]
+            np.minimum(gain, 0.0, out=gain, where=~shares)
+            gain *= weight
+            evidence += gain
         # With few candidates, lean on the pair's own cosines (a fit without the relative terms).
-        trust = np.minimum(rivals_a[..., 2], rivals_b[..., 2])
-        if np.any(trust < 1.0):
+        if np.any(rivals_a[..., 2] < 1.0) or np.any(rivals_b[..., 2] < 1.0):
+            trust = np.minimum(rivals_a[..., 2], rivals_b[..., 2])
             bias, raw_lexical, anchors = self.pair_coefficients
-            alone = bias + raw_lexical * np.asarray(cosines[0], dtype=np.float64) + anchors * np.asarray(shared)
+            alone = bias + raw_lexical * lexical
+            _add_shared(alone, shared, anchors)
             evidence = trust * evidence + (1.0 - trust) * alone
         return evidence
+
+
+def _add_shared(evidence: np.ndarray, shared, weight: float) -> None:
+    """``evidence += weight * shared`` for a dense or a sparse ``shared``."""
+    if sp.issparse(shared):
+        coo = shared.tocoo()
+        evidence[coo.row, coo.col] += weight * coo.data
+    else:
+        evidence += weight * np.asarray(shared)
 
 
 def _runs_of_blocks(blocks: Sequence[tuple[int, int, int, int]], span: int = 400) -> list[list[tuple[int, int, int, int]]]:

@@ -173,9 +173,19 @@ def anchor_rows(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_
     return rows[: len(texts_a)], rows[len(texts_a):]
 
 
-def dense_scores(rows_a: sp.csr_matrix, rows_b: sp.csr_matrix) -> np.ndarray:
-    """All cosines between two row sets, as a dense array."""
-    return np.asarray((rows_a @ rows_b.T).toarray())
+def dense_scores(rows_a: sp.csr_matrix, rows_b: sp.csr_matrix, chunk_cells: int = 1_000_000) -> np.ndarray:
+    """All cosines between two row sets, as a dense float32 array.
+
+    Large products are made a slice of rows at a time: the sparse product of two long texts is
+    nearly dense, and holding it whole would take several times the memory of the result.
+    """
+    n, m = rows_a.shape[0], rows_b.shape[0]
+    out = np.empty((n, m), dtype=np.float32)
+    columns = rows_b.T.tocsc()
+    step = max(1, chunk_cells // max(m, 1))
+    for start in range(0, n, step):
+        out[start:start + step] = (rows_a[start:start + step] @ columns).toarray()
+    return out
 
 
 def pair_scores(rows_a: sp.csr_matrix, rows_b: sp.csr_matrix, ia: np.ndarray, jb: np.ndarray) -> np.ndarray:

@@ -80,6 +80,15 @@ def synthetic_pair(sentences: int, folder: Path, seed: int = 7) -> list[Path]:
     return [write(f"base-{sentences}.txt", base), write(f"other-{sentences}.txt", other)]
 
 
+def unrelated_pair(sentences: int, folder: Path, seed: int = 11) -> list[Path]:
+    """Two texts of ``sentences`` sentences that share no sentence (the worst case: no anchors)."""
+    paths = []
+    for k, name in enumerate(("first", "second")):
+        base, _ = synthetic_pair(sentences, folder, seed=seed + k)
+        paths.append(base.rename(folder / f"unrelated-{name}-{sentences}.txt"))
+    return paths
+
+
 def time_git_word_diff(paths: list[Path]) -> float | None:
     if shutil.which("git") is None:
         return None
@@ -115,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
             git_text = f"  git word-diff {git:.3f} s" if git is not None else ""
             print(f"synthetic {size:>6} sentences   {seconds:.3f} s  peak {peak:.0f} MB{growth}{git_text}")
             previous = (size, seconds)
+        paths = unrelated_pair(5000, Path(tmp))
+        seconds, peak = time_files(paths, repeat=1)
+        print(f"unrelated   5000 sentences   {seconds:.3f} s  peak {peak:.0f} MB  (no shared sentence: no anchors)")
     return 0
 
 

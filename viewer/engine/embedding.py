@@ -106,6 +106,26 @@ class StaticEmbedder:
         return out
 
 
+class RememberingEmbedder:
+    """Wraps an embedder so that each distinct sentence is encoded once per comparison.
+
+    The base version is compared with every other version; its sentences need one encoding.
+    """
+
+    def __init__(self, embedder: StaticEmbedder):
+        self.embedder = embedder
+        self.dims = embedder.dims
+        self.known: dict[str, np.ndarray] = {}
+
+    def encode(self, sentences: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(s for s in sentences if s not in self.known))
+        if missing:
+            self.known.update(zip(missing, self.embedder.encode(missing)))
+        if not sentences:
+            return np.zeros((0, self.dims), dtype=np.float32)
+        return np.stack([self.known[s] for s in sentences])
+
+
 def load_model(path: str | Path | Traversable | None = None) -> StaticEmbedder | None:
     """Load the static model from ``path`` (default: the shipped one), or None with a warning."""
     folder = model_dir() if path is None else path

@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 
 from viewer.engine.align import align
 from viewer.engine.collate import collate
+from viewer.engine.embedding import RememberingEmbedder
 from viewer.engine.model import Comparison, Version
 from viewer.engine.params import Params
 from viewer.engine.scoring import embedder_for
@@ -36,6 +37,8 @@ def compare(
         raise ValueError(f"base {base} is not one of the {len(versions)} versions")
     others = [v for v in range(len(versions)) if v != base]
     embedder = embedder_for(params)
+    if embedder is not None:
+        embedder = RememberingEmbedder(embedder)
     notes = [LEXICAL_ONLY] if params.semantic and embedder is None else []
     # The transformer's weights were fitted on top of the static model's evidence.
     transformer = transformer_for(params, progress) if embedder is not None else None
@@ -71,3 +74,4 @@ def transformer_for(params: Params, progress: Progress | None = None):
     if progress is not None:
         progress(0.0, "Loading the sentence-transformer")
     return default_transformer()
+

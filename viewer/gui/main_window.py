@@ -7,6 +7,7 @@ newest job's outcome is what the view shows, older outcomes are dropped.
 from __future__ import annotations
 
 import functools
+import threading
 from html import escape
 from pathlib import Path
 
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QHBoxLayout
                                QWidget)
 
 from viewer import paths
+from viewer.engine.embedding import default_model
 from viewer.engine.model import Comparison, Kind
 from viewer.engine.params import Params
+from viewer.engine.transformer import find_transformer
 from viewer.gui import palette
 from viewer.gui.aligned_view import AlignedView
 from viewer.gui.bars import FindBar, MessageBar
@@ -31,7 +34,6 @@ from viewer.gui.jobs import Outcome, Source, load_and_compare, version_sha256
 from viewer.gui.legend import Legend
 from viewer.gui.overview import Overview
 from viewer.gui.session import SUFFIX as SESSION_SUFFIX, SessionError, load_session, save_session
-from viewer.engine.transformer import find_transformer
 from viewer.gui.settings import OPTION_KEYS, Settings
 from viewer.gui.worker import Worker
 
@@ -1188,6 +1190,10 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_warmed", False):
             self._warmed = True
             QTimer.singleShot(0, self.view.delegate.warm_up)
+            # Read the semantic model while the user picks files: the first comparison need not
+            # wait for it. (A whole warm-up comparison was tried: it competes with a comparison
+            # asked for at once and made the load-to-view benchmark slower.)
+            threading.Thread(target=default_model, name="storydiff-model", daemon=True).start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.worker.shutdown()

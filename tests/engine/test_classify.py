@@ -62,3 +62,14 @@ def test_punctuation_counts_when_asked():
 def test_calibrated_kinds(a, b, kind):
     assert classify(a, b) is kind
     assert classify(b, a) is kind
+
+
+def test_a_long_sentence_with_a_few_local_edits_is_edited():
+    # Fifteen changed words are many for a short sentence but few in a long one.
+    a = ("The regional council voted on Tuesday evening to approve a plan that would repair the old harbour wall, "
+         "widen the coastal road between Saltmere and Brenton, build two new bus shelters near the market square, "
+         "and set aside money for a study of flood risks along the river over the next three years.")
+    b = ("The regional council voted on Wednesday night to approve a scheme that would repair the historic harbour "
+         "wall, widen the coast road between Saltmere and Brenton, build three new bus shelters close to the market "
+         "square, and set aside funds for a survey of flood risks along the river over the coming three years.")
+    assert classify(a, b) is Kind.EDITED

@@ -43,6 +43,7 @@ def classify(text_a: str, text_b: str, params: Params = Params()) -> Kind:
     low, high = sorted((covered_a, covered_b))
     if low <= params.partial_coverage and high >= low + params.partial_margin:
         return Kind.PARTIAL
-    if in_order >= params.edited_ratio and changed <= params.edited_changes:
+    allowed = max(params.edited_changes, params.edited_change_share * (len(folded_a) + len(folded_b)))
+    if in_order >= params.edited_ratio and changed <= allowed:
         return Kind.EDITED
     return Kind.PARAPHRASE

@@ -65,7 +65,8 @@ class Params:
     collate_threshold: float = 0.2     # least probability for sentences two versions add to share a row
     # Kinds (classify.py).
     edited_ratio: float = 0.6          # least in-order word match for "edited" ...
-    edited_changes: int = 14           # ... with at most this many words changed (both sides counted)
+    edited_changes: int = 14           # ... with at most this many words changed (both sides counted),
+    edited_change_share: float = 0.25  # or this share of both sides' words, for long sentences
     partial_coverage: float = 0.6      # a side with at most this share of its words covered ...
     partial_margin: float = 0.25       # ... while the other side is covered this much more: "partial"
     # Inputs larger than this are refused.

@@ -435,3 +435,18 @@ def test_a_missing_model_is_shown_in_the_message_bar(window, qtbot, no_model):
     assert window.view.grid_model.columnCount() == 2
     assert window.message_bar.isVisible()
     assert "matched on shared words only" in window.message_bar.text()
+
+
+def test_uncertain_links_say_so_in_the_tooltip_and_the_detail_pane(window, qtbot):
+    from gui_helpers import SAMPLE
+
+    drop(window, [SAMPLE / "01-wire.txt", SAMPLE / "03-reworded.txt"], qtbot)
+    model = window.view.grid_model
+    cells = [(r, model.cell(r, 1)) for r in range(model.rowCount())]
+    uncertain = [r for r, cell in cells if cell.score is not None and cell.score < 0.5 and cell.kind is Kind.PARAPHRASE]
+    sure = [r for r, cell in cells if cell.score is not None and cell.score >= 0.9 and cell.kind is Kind.EDITED]
+    assert uncertain and sure
+    assert "uncertain" in model.data(model.index(uncertain[0], 1), Qt.ItemDataRole.ToolTipRole)
+    assert "uncertain" not in model.data(model.index(sure[0], 1), Qt.ItemDataRole.ToolTipRole)
+    window.view.go_to_row(uncertain[0], 1)
+    assert "uncertain: check it" in window.detail.toPlainText()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.engine.model import Comparison, Kind
-from viewer.report.grid import Cell, Grid, Role
+from viewer.report.grid import UNCERTAIN_BELOW, Cell, Grid, Role
 from viewer.gui.palette import KIND_HELP
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1      # the grid.Cell of an index
@@ -115,6 +115,8 @@ class AlignedModel(QAbstractTableModel):
             head = f"<b>{cell.kind.label}</b>"
             if cell.score is not None and cell.kind not in (Kind.ADDED, Kind.FURNITURE):
                 head += f" (confidence {cell.score:.2f})"
+                if cell.score < UNCERTAIN_BELOW:
+                    head += " · <i>uncertain: linked mostly by its place in the story; check it</i>"
             lines.append(head + f" · {_esc(name)}, sentence {cell.sentences[0] + 1}")
             lines.append(f"<i>{_esc(KIND_HELP[cell.kind])}</i>")
             if cell.moved:

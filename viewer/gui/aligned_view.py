@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QMenu, QStyle, QS
 from viewer.engine.model import Kind
 from viewer.gui import palette
 from viewer.gui.aligned_model import BASE_ROLE, CELL_ROLE, SUMMARY_ROLE, AlignedModel
-from viewer.report.grid import Cell, Role, Span
+from viewer.report.grid import UNCERTAIN_BELOW, Cell, Role, Span
 
 MIN_COLUMN_WIDTH = 260
 MAX_COLUMN_WIDTH = 760
@@ -188,7 +188,15 @@ class CellDelegate(QStyledItemDelegate):
         # Gutter: a stripe and a glyph, so the kind reads without colour.
         gutter_kind = kind if kind not in (None, Kind.IDENTICAL) else (Kind.OMITTED if cell.kind is Kind.OMITTED else None)
         if gutter_kind is not None and gutter_kind is not Kind.FURNITURE:
-            painter.fillRect(QRectF(box.left(), box.top(), 3, box.height()), c.strong[gutter_kind])
+            if cell.role is Role.VERSION and cell.score is not None and cell.score < UNCERTAIN_BELOW:
+                # An uncertain link: a broken stripe, so it reads without colour too.
+                step = max(3.0, self.line_height / 3)
+                top = box.top()
+                while top < box.bottom():
+                    painter.fillRect(QRectF(box.left(), top, 3, min(step, box.bottom() - top)), c.strong[gutter_kind])
+                    top += 2 * step
+            else:
+                painter.fillRect(QRectF(box.left(), box.top(), 3, box.height()), c.strong[gutter_kind])
             painter.setFont(self.glyph_font)
             painter.setPen(c.strong[gutter_kind] if not c.dark else c.text)
             painter.drawText(QRectF(box.left() + 3, box.top() + self.pad_y - 1, self.gutter - 3, self.line_height),

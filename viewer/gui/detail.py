@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from viewer.engine.model import Kind
 from viewer.gui import palette
-from viewer.report.grid import Grid, Role, word_diff_html
+from viewer.report.grid import UNCERTAIN_BELOW, Grid, Role, word_diff_html
 
 
 def _hex(colour) -> str:
@@ -94,7 +94,7 @@ class DetailPane(QTextBrowser):
                 pieces_html.append(word_diff_html(grid.word_diff(link, column), f"<span style='{deleted}'>{{}}</span>",
                                                   f"<span style='{inserted}'>{{}}</span>"))
                 pieces_html.append(" ")
-                meta.append(f"confidence {link.score:.2f}")
+                meta.append(f"confidence {link.score:.2f}" + (" (uncertain: check it)" if link.score < UNCERTAIN_BELOW else ""))
                 if link.moved:
                     where = (f" <a href='row:{cell.counterpart_row + 1}'>(its place: after row "
                              f"{cell.counterpart_row + 1})</a>" if cell.counterpart_row is not None else "")

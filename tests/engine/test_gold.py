@@ -66,7 +66,7 @@ def test_there_are_gold_cases():
 
 @pytest.mark.parametrize(
     "case, least_links, least_omitted",
-    [("news-edit", 1.0, 1.0), ("rewrite", 0.9, 0.6), ("other-outlet", 0.7, 0.8), ("retold", 0.8, 0.35),
+    [("news-edit", 1.0, 1.0), ("rewrite", 0.9, 0.6), ("other-outlet", 0.7, 0.8), ("retold", 0.8, 0.3),
      ("furniture", 0.9, 0.6), ("translation", 0.95, 0.95), ("essay-revision", 0.9, 0.8), ("correction", 1.0, 1.0)],
 )
 def test_own_gold_case(case, least_links, least_omitted):

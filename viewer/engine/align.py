@@ -9,7 +9,8 @@
    threshold: context vouches for them (lowest for one sentence each side between sure links).
 4. Grow links into splits and merges with unlinked neighbours whose words the other side holds.
 5. Match what is left across the whole text: those links are out of order, so ``moved``; then
-   link free sentences next to both sides of a link, since sentences travel with their neighbours.
+   link free sentences next to both sides of a moved or sure link: sentences travel with their
+   neighbours.
 Page furniture takes no part; every other sentence ends in a link, ``omitted`` or ``added``.
 """
 from __future__ import annotations
@@ -68,7 +69,7 @@ def align(
         groups = [_Group([i], [j]) for i, j in chain]
         _grow_splits_and_merges(groups, scorer, params)
         groups += _moved_links(groups, scorer, params)
-        groups += _neighbours_of_links(groups, scorer, context_least)
+        groups += _neighbours_of_links(groups, scorer, context_least, params)
         groups.sort(key=lambda g: (min(g.b), min(g.a)))
 
     links = []
@@ -347,16 +348,19 @@ def _moved_links(groups: list[_Group], scorer: Scorer, params: Params) -> list[_
     return out
 
 
-def _neighbours_of_links(groups: list[_Group], scorer: Scorer, least: float) -> list[_Group]:
-    """Link free sentences that follow (or precede) both sides of a link, when close enough.
+def _neighbours_of_links(groups: list[_Group], scorer: Scorer, least: float, params: Params) -> list[_Group]:
+    """Link free sentences that follow (or precede) both sides of a moved or a sure link, when close enough.
 
     Sentences travel with their neighbours: the sentence after a moved one is likely moved too.
+    Next to a weak in-order link (two outlets' articles sharing a fact) a neighbour is no more
+    likely linked than the chain found it.
     """
     linked_a = {i for g in groups for i in g.a}
     linked_b = {j for g in groups for j in g.b}
     n, m = scorer.sizes
     out: list[_Group] = []
-    pending = list(groups)
+    sure = logit(params.sure_link)
+    pending = [group for group in groups if group.moved or scorer.joined(group.a, group.b) >= sure]
     while pending:
         group = pending.pop()
         for i, j in ((max(group.a) + 1, max(group.b) + 1), (min(group.a) - 1, min(group.b) - 1)):

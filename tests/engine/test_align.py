@@ -152,3 +152,14 @@ def test_long_texts_cut_into_blocks_align_like_one_block():
     sure_whole = sum(link.score >= 0.9 for link in whole.links)
     sure_cut = sum(link.score >= 0.9 for link in cut.links)
     assert abs(sure_whole - sure_cut) <= len(whole.links) // 10
+
+
+def test_a_reworded_paragraph_that_moved_is_linked_as_moved():
+    wire = load_file(SAMPLE / "01-wire.txt")
+    pair = align(wire, load_file(SAMPLE / "03-reworded.txt"))
+    shed = next(link for link in pair.links if "Shed 7" in wire.sentence_text(link.a[0]))
+    assert shed.moved and shed.kind in (Kind.EDITED, Kind.PARAPHRASE)
+    # Its neighbour travelled with it.
+    after = next(link for link in pair.links if link.a == (shed.a[0] + 1,))
+    assert after.moved and after.b == (shed.b[0] + 1,)
+    assert pair.omitted == ()

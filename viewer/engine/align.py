@@ -333,8 +333,10 @@ def _moved_links(groups: list[_Group], scorer: Scorer, params: Params) -> list[_
     if not len(free_a) or not len(free_b):
         return []
     # Out of order, no neighbour vouches for a link: only sentences that keep most of their words move.
-    ia, jb, cosines = scorer.close_pairs(free_a, free_b, params.move_similarity)
-    candidates = sorted(zip(cosines.tolist(), ia.tolist(), jb.tolist()), reverse=True)
+    ia, jb, cosines = scorer.close_pairs(free_a, free_b, params.move_candidate)
+    sure = scorer.pairs(ia, jb) >= logit(params.move_probability)
+    keep = (cosines >= params.move_similarity) | sure
+    candidates = sorted(zip(cosines[keep].tolist(), ia[keep].tolist(), jb[keep].tolist()), reverse=True)
     order = sorted((min(g.a), min(g.b)) for g in groups)
     used_a: set[int] = set()
     used_b: set[int] = set()

@@ -57,7 +57,11 @@ class Params:
     tight_context_threshold: float = 0.03
     sure_link: float = 0.9             # a link at least this probable is "sure"
     context_gap: int = 3               # largest equal gap filled pairwise from context
-    move_similarity: float = 0.95      # least lexical cosine for a link out of order
+    move_similarity: float = 0.95      # least lexical cosine for a link out of order ...
+    # ... or least probability, for a reworded sentence that moved: shown as omitted plus added it
+    # would be a false finding (ArgRewrite, whose gold never links moves, pays 0.811 -> 0.803).
+    move_probability: float = 0.995
+    move_candidate: float = 0.5        # pairs under this lexical cosine are not considered for a move
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     split_coverage: float = 0.3        # ... or a smaller share, when the neighbour ...
     split_gain: float = 0.3            # ... covers this much more of the other side (a split sentence's other half)

@@ -95,6 +95,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # A bare month or year is only a date after one of these (else "May" is a verb, 2000 a count).
 # A year usually ends a phrase: "in 2023.", "(2023)".
 _YEAR_ENDINGS = ("", ".", ",", ";", ":", ")", "!", "?", "'")
+_RELATIVE_SYNONYMS = {"coming": "next", "upcoming": "next"}
 _DATE_PREPOSITIONS = frozenset(
     "in since until till by last next this early late mid of from to through before after during "
     "between and or around circa".split()
@@ -112,7 +113,8 @@ _ATTRIBUTION_VERBS = {
     "warns": "warn", "acknowledged": "acknowledge", "asserted": "assert", "reported": "report",
     "testified": "testify", "declared": "declare", "conceded": "concede", "revealed": "reveal",
     "tweeted": "tweet", "stressed": "stress", "emphasised": "emphasise", "emphasized": "emphasise",
-    "cautioned": "warn", "cautions": "warn",
+    "cautioned": "warn", "cautions": "warn", "complained": "complain", "complains": "complain",
+    "complain": "complain",
     "according to": "say",
 }
 # Verbs that often take a plain object ("announced no initiatives", "confirmed the deal"): an
@@ -249,7 +251,7 @@ _DATE_RE = re.compile(rf"""\b(?:
             |\b(?P<th2>[01]?\d|2[0-3]):(?P<tm2>[0-5]\d)\b|\b(?P<noon>noon|midnight)\b)
   | (?P<wd>\b(?:(?P<wrel>(?i:last|next|this))\s+)?(?P<wday>{_WEEKDAY})s?\b)
   | (?P<rel>\b(?i:today|tonight|yesterday|tomorrow|last\s+night
-            |(?:(?:earlier|later)\s+)?(?:last|next|this)\s+(?:week|weekend|month|year|morning
+            |(?:(?:earlier|later)\s+)?(?:last|next|this|coming|upcoming)\s+(?:week|weekend|month|year|morning
               |afternoon|evening|night|spring|summer|autumn|fall|winter))\b)
   | (?P<decade>\b(?:1[89]|20)\d0s\b)
   | (?P<year>(?<![\d,.$£€¥])\b{_YEAR}\b(?![,.]\d|\s?%))
@@ -270,7 +272,7 @@ _UNIT_AFTER_RE = re.compile(
     r"[\s-]?(" + "|".join(sorted(_UNITS_OF_MEASURE, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 _ONE_PRONOUN_BEFORE = frozenset("no any every each the this that which another someone".split())
-_ONE_PRONOUN_AFTER_RE = re.compile(r"\s+(?:another|of|who|that|which)\b", re.IGNORECASE)
+_ONE_PRONOUN_AFTER_RE = re.compile(r"\s+(?:another|of|who|that|which)\b|\s*(?:[,.;:!?)\"]|$)", re.IGNORECASE)
 _NUMBER_WORD = "|".join([*_UNITS, *_SCALES, "dozen"])
 _SPELLED_RE = re.compile(rf"""\b(?:
     \b(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?
@@ -300,6 +302,9 @@ _MODAL_RE = re.compile(r"""
         |(?P<c>(?i:wo|ca|sha))(?=n't)n't|(?P<cannot>(?i:cannot)))\b
     (?:\s+(?P<aux>be|have)\b)?
 """, re.VERBOSE)
+# "according to estimates" is a hedge ("is expected to"), not a source; "estimates by the ministry" is.
+_ESTIMATES = r"(?:the\s+)?(?:estimates|projections|forecasts)\b(?!\s+(?:of|by|from)\b)"
+_ESTIMATES_AFTER_RE = re.compile(r"\s+" + _ESTIMATES, re.IGNORECASE)
 _HEDGE_RE = re.compile(rf"""\b(?:
     \b(?P<notlikely>(?:not|\w+n't)\s+likely)\b
   | \b(?P<adv>{"|".join(_HEDGE_ADVERBS)})\b
@@ -310,6 +315,7 @@ _HEDGE_RE = re.compile(rf"""\b(?:
   | \b(?:is|are|was|were|be|been)\s+(?P<passive>believed|thought|expected|understood|feared|
         estimated|suspected|rumou?red)\s+to\b
   | \b(?P<suspected>suspected)\b
+  | \b(?P<estimates>according\s+to\s+{_ESTIMATES})
   | \b(?P<approx>about|around|roughly|approximately|nearly|almost|some|up\s+to|at\s+least
         |at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|as\s+many\s+as
         |as\s+much\s+as|an\s+estimated|estimated|close\s+to|upwards\s+of
@@ -343,7 +349,7 @@ _ABBREVIATION_DOT_RE = re.compile(r"\b(Mrs|Mr|Ms|Dr|St|Jr|Sr|Lt|Gen|Sen|Rep|Gov|
 _AFTER_MODAL_RE = re.compile(r"\b(?:may|might|could|can|would|should|must|shall|will|not|n't)\s+$", re.IGNORECASE)
 _COPULA_RE = re.compile(r"\b(?P<be>is|are|was|were)\b|\b(?P<have>has|have|had)\b", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"""
-    \b(?:not(?!\s+only\b)|never|without|none(?!\s+other\s+than\b)|nobody|nothing(?!\s+but\b)
+    \b(?:not(?!\s+only\b)|never|without|none(?!\s+other\s+than\b)|nobody|(?<!\bfor\s)nothing(?!\s+but\b)
         |neither|nor|cannot|no(?!\.?\s*\d)(?!\s+(?:fewer|less|more)\s+than\b)|\w+n't
         |(?P<verb>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)
                 |(?<=\bwere\s))yet\s+to
@@ -398,8 +404,11 @@ def fact_changes(text_a: str, text_b: str) -> tuple[Fact, ...]:
     facts += _diff_names(a, b)
     facts += _diff_quotes(a, b)
     facts += _diff_attributions(a, b)
-    facts += _diff_hedges(a, b)
-    facts += _diff_negations(a, b)
+    negations = _diff_negations(a, b)
+    # "cannot" dropped is one change, told once as a negation.
+    negated = {(f.a, f.b) for f in negations}
+    facts += [f for f in _diff_hedges(a, b) if (f.a, f.b) not in negated]
+    facts += negations
     return tuple(dict.fromkeys(facts))
 
 
@@ -531,9 +540,12 @@ def _date_key(m: re.Match, folded: str):
         hour = int(m.group("th")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
         return ("t", hour, int(m.group("tm") or 0))
     if m.group("wd"):
-        return ("wd", (m.group("wrel") or "").lower(), m.group("wday").lower())
+        # "this Tuesday" is the Tuesday that "on Tuesday" means.
+        relative = (m.group("wrel") or "").lower()
+        return ("wd", "" if relative == "this" else relative, m.group("wday").lower())
     if m.group("rel"):
-        return ("rel", " ".join(m.group("rel").lower().split()))
+        words = m.group("rel").lower().split()
+        return ("rel", " ".join(_RELATIVE_SYNONYMS.get(w, w) for w in words))
     if m.group("decade"):
         return ("decade", m.group("decade"))
     if m.group("year"):
@@ -688,7 +700,7 @@ def _with_unit(item: _Item, facts_of: _Facts) -> _Item:
 
 
 def _is_pronoun_one(text: str, m: re.Match) -> bool:
-    # "no one", "one another", "the one who", "would be one of friendship": not a count.
+    # "no one", "one another", "the one who", "would be one of friendship", "never had one": not a count.
     if m.group().lower() != "one":
         return False
     return _previous_word(text, m.start()) in _ONE_PRONOUN_BEFORE or bool(
@@ -782,12 +794,11 @@ def _is_title_case(folded: str, words: list[str]) -> bool:
 
 
 def _starts_sentence(folded: str, start: int) -> bool:
+    """At the start of a sentence, a quote or a bracket, or after a dash (a dateline ends in one)."""
     i = start - 1
     while i >= 0 and folded[i] in " \t\r":
         i -= 1
-    if i < 0 or folded[i] in ".!?:;\n\"'":
-        return True
-    return False
+    return i < 0 or folded[i] in ".!?:;\n\"'([-"
 
 
 def _names(text: str, folded: str, word_matches: tuple[re.Match, ...]) -> tuple[_Item, ...]:
@@ -1103,7 +1114,10 @@ def _attributions(text: str, folded: str) -> tuple[_Item, ...]:
     for m in _ATTRIBUTION_RE.finditer(folded):
         word = " ".join(m.group().lower().split())
         before = folded[max(0, m.start() - 30):m.start()]
-        if word != "according to":
+        if word == "according to":
+            if _ESTIMATES_AFTER_RE.match(folded, m.end()):
+                continue
+        else:
             if m.group()[0].isupper() and not _starts_sentence(folded, m.start()):
                 continue  # "the United States"
             if _PASSIVE_BEFORE_RE.search(before) or _NOUN_BEFORE_RE.search(before):
@@ -1141,7 +1155,9 @@ def _same_source(item: _Item, facts_of: _Facts, other: _Facts) -> bool:
         words = [w for w in words if w not in _DETERMINERS]
         return bool(words) and _contains_run(_word_spans(other.folded)[0], words)
     before = folded[max(0, item.start - 12):item.start]
-    return bool(facts_of.quotes and other.quotes) and _previous_token(before) in _SPEAKER_PRONOUNS
+    if _previous_token(before) not in _SPEAKER_PRONOUNS:
+        return False
+    return bool(facts_of.quotes and other.quotes) or any(x.key == "say" for x in other.attributions)
 
 
 def _contains_run(words: tuple[str, ...], run: list[str]) -> bool:
@@ -1188,6 +1204,8 @@ def _hedges(text: str, folded: str) -> tuple[_Item, ...]:
             key = ("passive", m.group("passive").lower())
         elif m.group("suspected"):
             key = ("adv", "suspected")
+        elif m.group("estimates"):
+            key = ("passive", "expected")
         else:
             key = ("approx", _APPROXIMATIONS[" ".join(m.group("approx").lower().split())])
             items.append(_item(text, m, key, "approx"))

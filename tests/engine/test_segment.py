@@ -88,3 +88,25 @@ def test_date_stamp_glued_to_content_is_split_off():
 def test_long_texts_use_the_fast_splitter_with_the_same_spans():
     text = "The first sentence is here. The second one follows.\n\nAnother paragraph starts."
     assert segment(text, fast_above=10) == segment(text)
+
+
+def test_news_that_starts_like_furniture_is_news():
+    # Sentences opening with Home..., Related, Recommended, Cookies or Copyright are content;
+    # only headers and navigation lines are furniture.
+    text = ("Homeowners near the quay said the fire started at 5 a.m. on Monday.\n"
+            "Homeland Security officials denied that any agents were sent.\n"
+            "Related charges were filed against two men on Tuesday.\n"
+            "Recommended evacuation orders covered 230 homes.\n"
+            "Next to the quay stood the old customs house.\n"
+            "Cookies were handed out to the evacuated children.\n"
+            "Copyright lawyers said the photos could not be used.\n"
+            "Police closed the road.\n")
+    assert [s.furniture for s in segment(text)] == [False] * 8
+
+
+def test_navigation_and_link_lists_stay_furniture():
+    text = ("HomeNewsSport\nRead more: Xi arrives in Moscow for talks\nThe fire spread fast.\n"
+            "Related stories\nFire crews return to harbour\nPolice close Quay Street\n\n"
+            "Copyright 2023 The Associated Press. All rights reserved.\n")
+    flags = [(text[s.start:s.end], s.furniture) for s in segment(text)]
+    assert [f for _, f in flags] == [True, True, False, True, True, True, True, True]

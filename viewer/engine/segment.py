@@ -21,20 +21,24 @@ _TERMINAL = re.compile(r"""[.!?:;]["'”’)\]]*$""")
 # A scraper's date stamp glued to the start of a line ("date 2023-03-20 Skip to main menu").
 _DATE_STAMP = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\b\s*")
 
+# Lines that are page furniture whatever follows them.
 _NAVIGATION = re.compile(
     r"""^(?:skip\ to\b|follow\ us\b|subscribe\b|sign\ (?:up|in)\b|log\ ?in\b|share\ (?:this|on)\b
-        |advertisement$|read\ more\b|related\ (?:stories|articles|news|coverage)?\b|next\ in\b
-        |others?\ also\ read\b|also\ read\b|more\ from\b|recommended\b|click\ here\b|download\ (?:the|our)\b
-        |©|copyright\b|all\ rights\ reserved|cookie|photo:|image:|\(?photo\b.*\bcredit
-        |home(?=[A-Z])|trending\b|most\ read\b|watch:|listen:|back\ to\ top|menu$|search$)""",
+        |advertisement$|click\ here\b|download\ (?:the|our)\b|©|copyright\ (?:©\ )?\d{4}|all\ rights\ reserved
+        |(?:we\ use\ )?cookies?\ (?:policy|settings|preferences)\b|photo:|image:|\(?photo\b.*\bcredit
+        |watch:|listen:|back\ to\ top|menu$|search$)""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Headers of link lists: the short lines that follow them are furniture too.
+# Words glued by a scraper from a navigation bar: "HomeNewsSport" (case matters here).
+_GLUED_NAVIGATION = re.compile(r"^Home(?=[A-Z])")
+# Headers of link lists. Only a heading counts (a few words, no full stop): "Related charges were
+# filed on Tuesday." is news. The short lines that follow a header are furniture too.
 _LINK_LIST_HEADER = re.compile(
     r"^(?:next in\b|others? also read\b|also read\b|read more\b|related\b|more from\b|recommended\b"
     r"|trending\b|most read\b)",
     re.IGNORECASE,
 )
+_HEADING_MAX_WORDS = 6
 # "Sergei Karpukhin/Sputnik/AP": names and agencies joined by slashes, no sentence punctuation.
 _PHOTO_CREDIT = re.compile(r"^[A-Z][\w.'’\- ]{1,40}(?:/[A-Z][\w.'’\- ]{1,30}){1,3}$")
 # "Saltmere Gazette | Local News | Weather | Sport": a navigation bar of short items.
@@ -152,11 +156,14 @@ def _mark_furniture(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...
     for sentence in sentences:
         body = text[sentence.start:sentence.end].strip()
         furniture = bool(
-            _DATE_STAMP.fullmatch(body) or _NAVIGATION.match(body) or _PHOTO_CREDIT.match(body)
-            or _NAV_BAR.match(body)
+            _DATE_STAMP.fullmatch(body) or _NAVIGATION.match(body) or _GLUED_NAVIGATION.match(body)
+            or _PHOTO_CREDIT.match(body) or _NAV_BAR.match(body)
         )
-        if _LINK_LIST_HEADER.match(body) and len(body.split()) <= 6:
+        if _LINK_LIST_HEADER.match(body) and _is_heading(body):
             in_link_list = furniture = True
+        elif _LINK_LIST_HEADER.match(body) and _alone_on_line(text, sentence) and not body.rstrip()[-1:] in ".!?":
+            # "Read more: Xi arrives in Moscow" – a link with its header on one line.
+            furniture = True
         elif in_link_list:
             # A link list is a run of short headline lines; a line of real prose ends it.
             if _alone_on_line(text, sentence) and len(body.split()) <= _LINK_ITEM_MAX_WORDS:
@@ -165,6 +172,11 @@ def _mark_furniture(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...
                 in_link_list = False
         out.append(Sentence(sentence.start, sentence.end, sentence.paragraph, furniture))
     return tuple(out)
+
+
+def _is_heading(body: str) -> bool:
+    """A few words without a full stop: a section or list header, not a sentence."""
+    return len(body.split()) <= _HEADING_MAX_WORDS and body.rstrip()[-1:] not in ".!?"
 
 
 def _alone_on_line(text: str, sentence: Sentence) -> bool:

@@ -1,7 +1,9 @@
 """Fact-level changes inside a link: each type added, dropped and changed, and the no-change cases."""
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -67,9 +69,27 @@ def test_type_names():
     # a year read as a count on one side and as a date on the other; a British time
     ("A 2019 report warned of floods.", "A report in 2019 warned of floods."),
     ("Crews arrived at 5:30 a.m.", "Crews arrived at 5.30am."),
+    # "this Tuesday" is "on Tuesday", "the coming spring" is "next spring"
+    ("The line reopens next spring, the ministry said on Tuesday.",
+     "The line reopens in the coming spring, as the ministry said this Tuesday."),
+    # one quantity in another unit, within rounding
+    ("The 14-mile line reopens.", "The 23-kilometre line reopens."),
+    ("The race is 6 miles long.", "The race is 10 km long."),
+    ("The wall is 10 feet high.", "The wall is 3 metres high."),
+    ("The bag weighed 50 pounds.", "The bag weighed 23 kg."),
+    ("Winds reached 60 mph.", "Winds reached 100 km/h."),
+    ("It was 95F in the shade.", "It was 35C in the shade."),
+    ("It fell to -10C overnight.", "It fell to 14 degrees Fahrenheit overnight."),
+    # a name with and without its diacritics; "one" as a pronoun
+    ("The line reaches Oberstaefeln.", "The line reaches Oberst\u00e4feln."),
+    ("The two villages never had one.", "The two villages never had a station."),
+    # a forecast said otherwise; the same speaker said once or twice
+    ("Repairs are expected to cost 5 million euros.", "According to estimates, repairs will cost 5 million euros."),
+    ("Vogel said the plan works. She said work starts in June.", "Vogel said the plan works and work starts in June."),
 ])
 def test_no_change(a, b):
     assert fact_changes(a, b) == ()
+    assert fact_changes(b, a) == ()
 
 
 # --- numbers --------------------------------------------------------------------------------
@@ -308,6 +328,25 @@ def _swapped(fact: Fact) -> Fact:
     ('"It is over."', '"It is over," she claimed.', Fact(ATTRIBUTION, "", "claimed")),
     ("The council must approve it.", "The council may approve it.", Fact(HEDGE, "must", "may")),
     ("Governments would be obliged to arrest him.", "Governments must arrest him.", Fact(HEDGE, "would be", "must")),
+    # a quantity in another unit that does not convert: the units are shown
+    ("The 14-mile line reopens.", "The 30-kilometre line reopens.", Fact(NUMBER, "14-mile", "30-kilometre")),
+    ("The bag weighed 50 pounds.", "The bag weighed 50 kg.", Fact(NUMBER, "50 pounds", "50 kg")),
+    ("The bag weighed 200 pounds.", "The bag weighed 100 kg.", Fact(NUMBER, "200 pounds", "100 kg")),
+    ("The wall is 10 feet high.", "The wall is 4 metres high.", Fact(NUMBER, "10 feet", "4 metres")),
+    ("It was 95F in the shade.", "It was 40C in the shade.", Fact(NUMBER, "95F", "40C")),
+    ("It fell to -10C overnight.", "It fell to 10C overnight.", Fact(NUMBER, "-10C", "10C")),
+    # "one" before a noun is a count; "this" and "next" Tuesday differ; diacritics hide no change
+    ("Only one bridge survived.", "Only two bridges survived.", Fact(NUMBER, "one", "two")),
+    ("The vote is this Tuesday.", "The vote is next Tuesday.", Fact(DATE, "this Tuesday", "next Tuesday")),
+    ("The line reaches Oberst\u00e4feln.", "The line reaches Unterst\u00e4feln.",
+     Fact(NAME, "Oberst\u00e4feln", "Unterst\u00e4feln")),
+    # "complain" takes a stance; estimates by a named source are an attribution
+    ("Farmers say the line cuts their fields.", "Farmers complain that the line cuts their fields.",
+     Fact(ATTRIBUTION, "say", "complain")),
+    ("Repairs will cost 5 million euros.", "Repairs will cost 5 million euros, according to estimates by the ministry.",
+     Fact(ATTRIBUTION, "", "according to")),
+    # "cannot" dropped is told once, as a negation
+    ("Many cannot afford a car.", "Many afford a car.", Fact(NEGATION, "cannot", "")),
 ])
 def test_each_type_both_directions(a, b, fact):
     assert fact_changes(a, b) == (fact,)
@@ -399,6 +438,10 @@ def test_name_leaves_out_title_and_what_follows_a_possessive():
     (ATTRIBUTION, '"It is over."', '"It is over," she added.'),
     (ATTRIBUTION, "The firm has not said how much it costs.", "The firm gave no price."),
     (ATTRIBUTION, "Engineers warned that the levee could fail.", "Engineers cautioned that the levee could fail."),
+    # a common word opening a clause after a dateline or a dash; "for nothing" is "free"
+    (NAME, "BERLIN - A new bridge opened.", "BERLIN - The new bridge opened."),
+    (NAME, "The works - A bridge and a road - end soon.", "The works - the bridge and the road - end soon."),
+    (NEGATION, "Riders could travel free.", "Riders could travel for nothing."),
 ])
 def test_no_false_flag(fact_type, a, b):
     assert [f for f in fact_changes(a, b) if f.type == fact_type] == []
@@ -428,8 +471,11 @@ def test_compound_adjective_is_left_to_the_dropped_name_beside_it():
     # order wins over closeness: 40 -> 60 and 30 -> 35, not 40 -> 35
     ("Officials sent 40 firefighters and 30 trucks.", "Officials sent 60 firefighters and 35 trucks.",
      (Fact(NUMBER, "40", "60"), Fact(NUMBER, "30", "35"))),
+    # a date pairs with one of its own grain: March was dropped, not turned into Monday
+    ("The vote, set in March, ends on Tuesday.", "The vote ends on Monday.",
+     (Fact(DATE, "March", ""), Fact(DATE, "Tuesday", "Monday"))),
 ])
-def test_numbers_pair_like_sizes_in_order(a, b, expected):
+def test_numbers_and_dates_pair_alike_in_order(a, b, expected):
     assert fact_changes(a, b) == expected
     assert fact_changes(b, a) == tuple(_swapped(f) for f in expected)
 
@@ -461,6 +507,33 @@ def test_swapping_sides_swaps_facts(a, b):
     forward = fact_changes(a, b)
     assert forward
     assert fact_changes(b, a) == tuple(Fact(f.type, f.b, f.a) for f in forward)
+
+
+GOLD = Path(__file__).parents[1] / "data" / "gold"
+
+
+@pytest.mark.parametrize("case, expected", [
+    # The planted corrections, and nothing else.
+    ("correction", [
+        Fact(NUMBER, "141", "123"),
+        Fact(DATE, "Monday", "Sunday"),
+        Fact(NAME, "Teodor Vasilesku", "Teodor Vasilescu"),
+        Fact(QUOTE, '"We follow every rule, and we are as shocked as anyone,"',
+             '"We follow every rule, and we are as worried as anyone,"'),
+        Fact(ATTRIBUTION, "said", "claimed"),
+        Fact(HEDGE, "will", "may"),
+    ]),
+    # A translation: units, umlauts, "this Tuesday" and "according to estimates" are no change.
+    ("translation", [
+        Fact(QUOTE, '"People told us we were dreaming, and for twenty years they were right,"',
+             "\u201eThey told us we were dreamers, and for twenty years they were right\u201c"),
+        Fact(ATTRIBUTION, "say", "complain"),
+    ]),
+])
+def test_gold_links(case, expected):
+    gold = json.loads((GOLD / f"{case}.json").read_text(encoding="utf-8"))
+    found = [f for link in gold["links"] for f in fact_changes(" ".join(link["a"]), " ".join(link["b"]))]
+    assert found == expected
 
 
 def test_fast_enough_for_every_link():

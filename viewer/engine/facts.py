@@ -2,43 +2,55 @@
 
 Rule-based (regular expressions and small word lists, standard library only) so that it can run
 on every link. Each text is reduced to a list of facts with a comparison key; facts whose keys
-match on both sides are unchanged, the rest are paired in order of appearance.
+match on both sides are unchanged, the rest are paired in order of appearance (numbers and dates
+like with like first) or reported as dropped or added.
 
 Fact-checkers act on every flag, so the rules lean towards what a reader would call a change:
 
 - number: a unit of time or measure is part of the value ("10 years" -> "10 months" is a change,
-  "40 km" ~ "40 kilometres"); changed values are paired in order, like-sized ones first
-  ("9,200" -> "9,000"). A bare year read as a count ("a 2019 report") is the date "in 2019".
+  "40 km" ~ "40 kilometres"). A figure in another unit is the same quantity where the conversion
+  (miles/km, feet/metres, pounds/kg, mph/km/h, acres/hectares, Fahrenheit/Celsius) agrees within
+  3%, or within the rounding of a round figure up to 5% ("6 miles" ~ "10 km"; temperatures to
+  half a degree). Changed values are paired like-sized first ("9,200" -> "9,000"); a pair in
+  different units shows them ("14-mile" -> "30-kilometre"). A bare year read as a count ("a 2019
+  report") is the date "in 2019"; "one" used as a pronoun ("no one", "never had one") is no count.
+- date: "this Tuesday" is "on Tuesday", "the coming spring" is "next spring"; a changed date
+  pairs with one of its own grain (time, day, week, month, season, year) before any other.
 - attribution: "say", "tell", "add", "write", "note" and "according to" are neutral reporting and
-  count as one verb; any other verb ("state", "claim", "allege", "insist", "admit", "deny", ...)
-  says something about the speaker's stance and is flagged when it replaces or is replaced by
-  another. "did not say", "has not said", "claims to the land" and "was announced" are not
-  attributions. A neutral attribution that names no new source is not flagged: "according to
-  Russian news reports" where the other side says "Russian news reports showed", or "she said"
-  added to a quote that both sides carry.
-- name: a name counts as present on the other side if its words occur there in any case, as a
-  part of a hyphen compound ("Muslim-majority"), as the demonym of a place ("Ukrainian" for
-  "Ukraine"; "American" for "US") or as its acronym ("ICC"). A dropped and an added name are
-  paired as one change only where they stand in the same place of the word alignment. A
-  dateline ("BEIJING -") is not a name, nor is what stands before a title ("Chinese leader Xi
-  Jinping" is Xi Jinping). A hyphenated adjective ("Chinese-Russian relations") dropped with a
-  phrase that holds another dropped name is left to that name; a one-word speaker ("Mr. Wang
-  said") against a "he said" on the other side is the same person.
+  count as one verb; any other verb ("state", "claim", "allege", "insist", "admit", "deny",
+  "complain", ...) says something about the speaker's stance and is flagged when it replaces or is
+  replaced by another. "did not say", "has not said", "claims to the land", "was announced" and
+  "according to estimates" (a hedge) are not attributions. A neutral attribution that names no
+  new source is not flagged: "according to Russian news reports" where the other side says
+  "Russian news reports showed", or a "she said" added to a quote that both sides carry or
+  repeating a "said" the other side has.
+- name: a name counts as present on the other side if its words occur there in any case, with or
+  without diacritics ("Oberstäfeln" ~ "Oberstaefeln"), as a part of a hyphen compound
+  ("Muslim-majority"), as the demonym of a place ("Ukrainian" for "Ukraine"; "American" for
+  "US") or as its acronym ("ICC"). A dropped and an added name are paired as one change only
+  where they stand in the same place of the word alignment. A dateline ("BEIJING -") is not a
+  name, nor is a common word opening a sentence, a quote, a bracket or what follows a dash ("A",
+  "The"), nor what stands before a title ("Chinese leader Xi Jinping" is Xi Jinping). A
+  hyphenated adjective ("Chinese-Russian relations") dropped with a phrase that holds another
+  dropped name is left to that name; a one-word speaker ("Mr. Wang said") against a "he said" on
+  the other side is the same person.
 - negation: only a change of polarity is flagged (one side negated where the other is not);
-  "gave no indication" and "did not say" are both negated; "nothing but" and "no fewer than"
-  are not negations.
+  "gave no indication" and "did not say" are both negated; "nothing but", "for nothing" and "no
+  fewer than" are not negations.
 - hedge: "not likely" is "unlikely", "might" and "could" are "may", "must" may be said as "is
-  obliged to", and "is expected to" as "forecasters expect"; a modal keeps its key whatever verb
-  follows ("can be sold" ~ "can sell"). A "will" with nothing in its place is a tense, not a
-  hedge. A "would" that reports a future inside a reported or indirect clause ("did not say when
-  he would leave") is not a hedge, and may stand for a quoted "will".
+  obliged to", and "is expected to" as "forecasters expect" or "according to estimates"; a modal
+  keeps its key whatever verb follows ("can be sold" ~ "can sell"). A "will" with nothing in its
+  place is a tense, not a hedge. A "would" that reports a future inside a reported or indirect
+  clause ("did not say when he would leave") is not a hedge, and may stand for a quoted "will". A
+  hedge flag that repeats a negation flag ("cannot" dropped) is told once, as the negation.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
@@ -95,11 +107,17 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # A bare month or year is only a date after one of these (else "May" is a verb, 2000 a count).
 # A year usually ends a phrase: "in 2023.", "(2023)".
 _YEAR_ENDINGS = ("", ".", ",", ";", ":", ")", "!", "?", "'")
-_RELATIVE_SYNONYMS = {"coming": "next", "upcoming": "next"}
 _DATE_PREPOSITIONS = frozenset(
     "in since until till by last next this early late mid of from to through before after during "
     "between and or around circa".split()
 )
+_RELATIVE_SYNONYMS = {"coming": "next", "upcoming": "next"}
+# How fine a date is: a changed date pairs with one of its own grain first.
+_DATE_GRAINS = {"t": "time", "my": "month", "m": "month", "y": "year", "decade": "year"}
+_RELATIVE_GRAINS = {
+    "week": "week", "weekend": "week", "month": "month", "year": "year", "spring": "season",
+    "summer": "season", "autumn": "season", "fall": "season", "winter": "season",
+}
 
 # Neutral reporting verbs share the key "say" (see the module docstring).
 _ATTRIBUTION_VERBS = {
@@ -129,14 +147,15 @@ _AUXILIARIES = frozenset(
 _MODALS = {
     "may": "may", "might": "may", "could": "may", "can": "can", "would": "would",
     "should": "should", "must": "must", "shall": "shall", "will": "will",
-    "won't": "will", "wo": "will", "ca": "can", "sha": "shall", "cannot": "can",
+    "wo": "will", "ca": "can", "sha": "shall", "cannot": "can",
 }
 _HEDGE_ADVERBS = frozenset(
     "likely unlikely possibly probably perhaps maybe reportedly allegedly apparently presumably "
     "seemingly potentially supposedly purportedly arguably".split()
 )
-# Words before a modal that make it a noun: "the will of the people", "a must".
+# Left out of the source after "according to".
 _DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
+# Words before a modal that make it a noun: "the will of the people", "a must".
 _NOUN_DETERMINERS = frozenset("the a an his her their its my your our political free good ill own".split())
 
 _TITLES = frozenset(
@@ -159,20 +178,20 @@ otherwise nevertheless nonetheless indeed already again once after before during
 according amid among between about above across against along around at by for from in into
 near of off on onto out over per through to toward towards under up upon via with within without
 all any both each either every few many most much neither no none nobody nothing not some
-several such other another more less least one two some anyone everyone someone no-one
+several such other another more less least one two anyone everyone someone no-one
 is are was were be been being has have had do does did will would shall should may might can
 could must let lets please yes well oh ok okay
 police officials authorities residents witnesses rescuers firefighters protesters investigators
 prosecutors lawmakers analysts experts doctors scientists researchers troops soldiers forces
 government company companies shares prices markets stocks investors voters people families
 children students workers officers sources reports critics supporters opponents demonstrators
-survivors victims patients passengers citizens leaders ministers officers judges lawyers
+survivors victims patients passengers citizens leaders ministers judges lawyers
 fire rain snow floods flooding heavy strong thousands hundreds dozens millions billions
 local state federal national international regional global new old former first last next
 breaking update updated exclusive watch read live photo video
 prior following given due like unlike including except beyond besides regarding concerning
 whether whatever whoever wherever whenever overall separately similarly likewise asked
-inside outside behind below beneath beside throughout amidst upon twice rather instead
+inside outside behind below beneath beside throughout amidst twice rather
 part parts half rest members top
 """.split())
 # Common nouns that open a sentence alone ("City finance director ...") but also open names
@@ -186,6 +205,11 @@ _COMMON_SUFFIX = re.compile(
 # Demonyms and adjectives name their place: "Ukrainian" ~ "Ukraine", "Chinese" ~ "China".
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "is", "i", "ic", "s")
 _PLACE_ENDINGS = ("e", "a", "y")
+# Units that are not names: "35 degrees Celsius", "35C", "20°F".
+_MEASURE_NAMES = frozenset("fahrenheit celsius centigrade".split())
+_FIGURE_CHARS = frozenset("0123456789°")
+# A name written with or without its diacritics is the same name: "Oberstäfeln" ~ "Oberstaefeln".
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _IRREGULAR_DEMONYMS = {
     "british": "britain", "briton": "britain", "britons": "britain", "french": "france",
     "dutch": "netherlands", "spanish": "spain", "welsh": "wales", "swiss": "switzerland",
@@ -224,12 +248,27 @@ _UNITS_OF_MEASURE = {
     **dict.fromkeys("km kms kilometre kilometres kilometer kilometers".split(), "km"),
     **dict.fromkeys("mile miles".split(), "mile"), **dict.fromkeys("metre metres meter meters".split(), "m"),
     **dict.fromkeys("foot feet ft".split(), "ft"), **dict.fromkeys("cm centimetre centimetres".split(), "cm"),
+    **dict.fromkeys("inch inches".split(), "inch"), **dict.fromkeys("yard yards".split(), "yard"),
     **dict.fromkeys("kg kgs kilogram kilograms kilo kilos".split(), "kg"),
-    **dict.fromkeys("tonne tonnes ton tons".split(), "tonne"), **dict.fromkeys("lb lbs".split(), "lb"),
+    **dict.fromkeys("tonne tonnes ton tons".split(), "tonne"), **dict.fromkeys("lb lbs pound pounds".split(), "lb"),
+    "mph": "mph", **dict.fromkeys("km/h kmh kph".split(), "km/h"),
     **dict.fromkeys("acre acres".split(), "acre"), **dict.fromkeys("hectare hectares".split(), "hectare"),
     **dict.fromkeys("litre litres liter liters".split(), "litre"),
     **dict.fromkeys("gallon gallons".split(), "gallon"), **dict.fromkeys("barrel barrels".split(), "barrel"),
     **dict.fromkeys("degree degrees".split(), "degree"),
+    **dict.fromkeys(["°f", "° f", "degrees f", "degrees fahrenheit", "fahrenheit"], "fahrenheit"),
+    **dict.fromkeys(["°c", "° c", "degrees c", "degrees celsius", "celsius", "degrees centigrade", "centigrade"],
+                    "celsius"),
+}
+_GLUED_TEMPERATURES = {"F": "fahrenheit", "C": "celsius"}  # "35C (95F)"
+# Units that convert into each other: (quantity, factor, offset), the value in a common unit
+# being (value + offset) * factor.
+_MEASURES = {
+    "mile": ("length", 1609.344, 0), "km": ("length", 1000, 0), "m": ("length", 1, 0), "ft": ("length", 0.3048, 0),
+    "cm": ("length", 0.01, 0), "inch": ("length", 0.0254, 0), "yard": ("length", 0.9144, 0),
+    "kg": ("mass", 1, 0), "lb": ("mass", 0.45359237, 0), "acre": ("area", 4046.8564, 0),
+    "hectare": ("area", 10000, 0), "mph": ("speed", 1.609344, 0), "km/h": ("speed", 1, 0),
+    "celsius": ("temperature", 1, 0), "fahrenheit": ("temperature", 5 / 9, -32),
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -269,8 +308,12 @@ _DIGIT_RE = re.compile(r"""
     (?!\w)
 """, re.VERBOSE | re.IGNORECASE)
 _UNIT_AFTER_RE = re.compile(
-    r"[\s-]?(" + "|".join(sorted(_UNITS_OF_MEASURE, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"[\s-]?("
+    + "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(_UNITS_OF_MEASURE, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
 )
+_MINUS_BEFORE_RE = re.compile(r"(?<![\w.])(?:-|minus\s+)$", re.IGNORECASE)
 _ONE_PRONOUN_BEFORE = frozenset("no any every each the this that which another someone".split())
 _ONE_PRONOUN_AFTER_RE = re.compile(r"\s+(?:another|of|who|that|which)\b|\s*(?:[,.;:!?)\"]|$)", re.IGNORECASE)
 _NUMBER_WORD = "|".join([*_UNITS, *_SCALES, "dozen"])
@@ -282,7 +325,8 @@ _SPELLED_RE = re.compile(rf"""\b(?:
   | \b(?P<vague>(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands|millions|billions)\b
 )""", re.VERBOSE | re.IGNORECASE)
 
-# Words without which a text cannot hold a date (besides digits), a spelled number or an attribution.
+# Words without which a text cannot hold a date (besides digits), a spelled number, an attribution,
+# a hedge other than a modal, or a negation (besides "n't").
 _DATE_WORDS = frozenset([
     *_MONTHS, *_WEEKDAYS, *(day + "s" for day in _WEEKDAYS), "today", "tonight", "yesterday",
     "tomorrow", "noon", "midnight", "week", "weekend", "month", "year", "morning", "afternoon",
@@ -292,10 +336,16 @@ _NUMBER_WORDS = frozenset([
     *_UNITS, *_SCALES, *_ORDINALS, "dozen", "dozens", "tens", "hundreds", "thousands", "millions",
     "billions",
 ])
-_ATTRIBUTION_WORDS = frozenset([*(w for w in _ATTRIBUTION_VERBS if " " not in w), "according"])
-_ATTRIBUTION_RE = re.compile(
-    r"\b(?:according\s+to|" + "|".join(w for w in _ATTRIBUTION_VERBS if " " not in w) + r")\b",
-    re.IGNORECASE,
+_REPORTING_VERBS = "|".join(w for w in _ATTRIBUTION_VERBS if " " not in w)
+_ATTRIBUTION_WORDS = frozenset([*_REPORTING_VERBS.split("|"), "according"])
+_ATTRIBUTION_RE = re.compile(rf"\b(?:according\s+to|{_REPORTING_VERBS})\b", re.IGNORECASE)
+_HEDGE_WORDS = frozenset([
+    *_HEDGE_ADVERBS, *"appear appears appeared appearing seem seems seemed seen believed thought".split(),
+    *"expected understood feared estimated suspected rumored rumoured according".split(),
+])
+_NEGATION_WORDS = frozenset(
+    "not never without none nobody nothing neither nor cannot no yet fail fails failed failing refuse refuses "
+    "refused refusing decline declines declined declining".split()
 )
 _MODAL_RE = re.compile(r"""
     \b(?:(?P<m>(?i:might|could|can|would|should|must|shall))(?:n't)?|(?P<lm>may|will)
@@ -305,6 +355,7 @@ _MODAL_RE = re.compile(r"""
 # "according to estimates" is a hedge ("is expected to"), not a source; "estimates by the ministry" is.
 _ESTIMATES = r"(?:the\s+)?(?:estimates|projections|forecasts)\b(?!\s+(?:of|by|from)\b)"
 _ESTIMATES_AFTER_RE = re.compile(r"\s+" + _ESTIMATES, re.IGNORECASE)
+_APPROXIMATION = "|".join(w.replace(" ", r"\s+") for w in sorted(_APPROXIMATIONS, key=len, reverse=True))
 _HEDGE_RE = re.compile(rf"""\b(?:
     \b(?P<notlikely>(?:not|\w+n't)\s+likely)\b
   | \b(?P<adv>{"|".join(_HEDGE_ADVERBS)})\b
@@ -316,12 +367,10 @@ _HEDGE_RE = re.compile(rf"""\b(?:
         estimated|suspected|rumou?red)\s+to\b
   | \b(?P<suspected>suspected)\b
   | \b(?P<estimates>according\s+to\s+{_ESTIMATES})
-  | \b(?P<approx>about|around|roughly|approximately|nearly|almost|some|up\s+to|at\s+least
-        |at\s+most|more\s+than|less\s+than|fewer\s+than|over|under|as\s+many\s+as
-        |as\s+much\s+as|an\s+estimated|estimated|close\s+to|upwards\s+of
-        |no\s+(?:fewer|less|more)\s+than|shorter\s+than|longer\s+than|below|above)
-        \s+(?=[$£€¥]?\d|(?:{_NUMBER_WORD}|dozens|hundreds|thousands)\b)
 )""", re.VERBOSE | re.IGNORECASE)
+_APPROXIMATION_RE = re.compile(
+    rf"\b({_APPROXIMATION})\s+(?=[$£€¥]?\d|(?:{_NUMBER_WORD}|dozens|hundreds|thousands)\b)", re.IGNORECASE
+)
 # Say what "must" says, and the active verbs of a passive hedge ("are expected to" ~ "expect").
 _OBLIGATION_RE = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:obliged|obligated|required|bound)|has|have|had|need|needs)"
@@ -339,7 +388,7 @@ _ACTIVE_FORMS = {
 # A "would" after a reporting verb or a wh-word in the same clause is reported future
 # ("said Xi would visit", "did not say when he would leave"), not the writer's hedge.
 _REPORTED_BEFORE_RE = re.compile(
-    r"\b(?:" + "|".join(w for w in _ATTRIBUTION_VERBS if " " not in w)
+    r"\b(?:" + _REPORTING_VERBS
     + r"|believed|believes|thought|expected|expects|hoped|hopes|predicted|promised|indicated"
     r"|knew|know|asked|whether|when|how|where|why|what)\b[^.,;:!?()\"]*$",
     re.IGNORECASE,
@@ -380,7 +429,8 @@ _DATELINE_RE = re.compile(r"""
     (?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?
     \s*(?:\([^()]{1,40}\)\s*)?(?:-+|:)
 """, re.VERBOSE)
-_ARABIC_PREFIX_RE = re.compile(r"(?:al|el|ad|as|an|bin|ibn|abu)-[A-Z]")
+_ARABIC_PREFIXES = ("al", "el", "ad", "as", "an", "bin", "ibn", "abu")
+_ARABIC_PREFIX_RE = re.compile(rf"(?:{'|'.join(_ARABIC_PREFIXES)})-[A-Z]")
 _DIGIT_CHAR_RE = re.compile(r"\d")
 _PREVIOUS_WORD_RE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+\.?|[^\W\d_](?:[\w'\-]*[^\W_])?")
@@ -400,7 +450,7 @@ def fact_changes(text_a: str, text_b: str) -> tuple[Fact, ...]:
     numbers_a, dates_a = _years_as_dates(a.numbers, a.dates, b)
     numbers_b, dates_b = _years_as_dates(b.numbers, b.dates, a)
     facts += _diff_numbers(numbers_a, numbers_b, a, b)
-    facts += _pair(DATE, dates_a, dates_b)
+    facts += _diff_dates(dates_a, dates_b)
     facts += _diff_names(a, b)
     facts += _diff_quotes(a, b)
     facts += _diff_attributions(a, b)
@@ -439,6 +489,7 @@ def _extract(text: str) -> _Facts:
     words = _word_set(word_matches)
     # The long alternations are the slow part; a text without a digit or trigger word skips them.
     digits = bool(_DIGIT_CHAR_RE.search(folded))
+    spelled = not words.isdisjoint(_NUMBER_WORDS)
     if digits or not words.isdisjoint(_DATE_WORDS):
         dates, masked = _dates(text, folded)
     else:
@@ -447,18 +498,18 @@ def _extract(text: str) -> _Facts:
     return _Facts(
         text=text,
         folded=folded,
-        numbers=_numbers(text, masked, digits, not words.isdisjoint(_NUMBER_WORDS)),
+        numbers=_numbers(text, masked, digits, spelled),
         dates=dates,
         names=_names(text, folded, word_matches),
         quotes=quotes,
         attributions=_attributions(text, folded) if not words.isdisjoint(_ATTRIBUTION_WORDS) else (),
-        hedges=_hedges(text, folded),
+        hedges=_hedges(text, folded, not words.isdisjoint(_HEDGE_WORDS), digits or spelled),
         copulas=tuple(
             _item(text, m, "be" if m.group("be") else "have")
             for m in _COPULA_RE.finditer(folded)
             if not _AFTER_MODAL_RE.search(folded, max(0, m.start() - 16), m.start())
         ),
-        negations=_negations(text, folded),
+        negations=_negations(text, folded) if "n't" in folded or not words.isdisjoint(_NEGATION_WORDS) else (),
         words=words,
         quote_spans=tuple(quoted_spans),
     )
@@ -476,12 +527,6 @@ def _surface(text: str, start: int, end: int) -> str:
 # ---------------------------------------------------------------------------------------------
 # Comparison
 
-def _pair(fact_type: str, items_a: tuple[_Item, ...], items_b: tuple[_Item, ...]) -> list[Fact]:
-    """Facts for the items whose keys are not matched on the other side, paired in order."""
-    left_a, left_b = _unmatched(items_a, items_b)
-    return _facts_from(fact_type, left_a, left_b)
-
-
 def _unmatched(items_a, items_b) -> tuple[list[_Item], list[_Item]]:
     count_a = Counter(item.key for item in items_a)
     count_b = Counter(item.key for item in items_b)
@@ -498,8 +543,10 @@ def _take(counts: Counter, key) -> bool:
     return True
 
 
-def _facts_from(fact_type: str, left_a, left_b) -> list[Fact]:
-    facts = [Fact(fact_type, x.surface, y.surface) for x, y in zip(left_a, left_b, strict=False)]
+def _facts_from(fact_type: str, left_a, left_b, fact=None) -> list[Fact]:
+    """The items paired in order; what one side has over is dropped or added."""
+    fact = fact or (lambda x, y: Fact(fact_type, x.surface, y.surface))
+    facts = [fact(x, y) for x, y in zip(left_a, left_b, strict=False)]
     facts += [Fact(fact_type, x.surface, "") for x in left_a[len(left_b):]]
     facts += [Fact(fact_type, "", y.surface) for y in left_b[len(left_a):]]
     return facts
@@ -511,14 +558,19 @@ def _facts_from(fact_type: str, left_a, left_b) -> list[Fact]:
 def _dates(text: str, folded: str) -> tuple[tuple[_Item, ...], str]:
     """Date items, and the folded text with those dates blanked out for the number scan."""
     items = []
-    masked = list(folded)
     for m in _DATE_RE.finditer(folded):
         key = _date_key(m, folded)
-        if key is None:
-            continue
-        items.append(_item(text, m, key))
-        masked[m.start():m.end()] = " " * (m.end() - m.start())
-    return tuple(items), "".join(masked)
+        if key is not None:
+            items.append(_item(text, m, key))
+    return tuple(items), _blank(folded, items)
+
+
+def _blank(text: str, items: list[_Item]) -> str:
+    """``text`` with the items blanked out, so that a later scan does not read them again."""
+    chars = list(text)
+    for item in items:
+        chars[item.start:item.end] = " " * (item.end - item.start)
+    return "".join(chars)
 
 
 def _date_key(m: re.Match, folded: str):
@@ -554,10 +606,8 @@ def _date_key(m: re.Match, folded: str):
         if _previous_word(folded, m.start()) in _DATE_PREPOSITIONS or after in _YEAR_ENDINGS:
             return ("y", int(m.group("year")))
         return None
-    if m.group("month"):
-        if _previous_word(folded, m.start()) in _DATE_PREPOSITIONS:
-            return ("m", _month(m.group("month")))
-        return None
+    if _previous_word(folded, m.start()) in _DATE_PREPOSITIONS:
+        return ("m", _month(m.group("month")))
     return None
 
 
@@ -574,26 +624,26 @@ def _previous_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _numbers(text: str, masked: str, digits: bool = True, spelled: bool = True) -> tuple[_Item, ...]:
+def _numbers(text: str, masked: str, digits: bool, spelled: bool) -> tuple[_Item, ...]:
     items = []
-    masked_list = list(masked)
     for m in _DIGIT_RE.finditer(masked) if digits else ():
-        try:
-            value = Decimal(m.group("num").replace(",", ""))
-        except InvalidOperation:
-            continue
+        value = Decimal(m.group("num").replace(",", ""))
         glued = (m.group("glued") or "").lower()
         scale = m.group("scale") or ""
         value *= _SCALES.get(scale.lower(), _SCALE_ABBREVIATIONS.get(scale.lower(), 1))
         value *= _SCALE_ABBREVIATIONS.get(glued, 1)
         currency = (m.group("cur") or "").replace("US$", "$")
         pct, ordinal = bool(m.group("pct")), bool(m.group("ord"))
-        unit = _UNITS_OF_MEASURE.get(glued, "") or ("" if currency or pct or ordinal else _unit_after(masked, m.end()))
-        key = ("n", format(value.normalize(), "f"), currency, pct, ordinal, unit)
+        unit = (_UNITS_OF_MEASURE.get(glued, "") or _GLUED_TEMPERATURES.get(m.group("glued") or "", "")
+                or ("" if currency or pct or ordinal else _unit_after(masked, m.end())))
         start = m.start("cur") if m.group("cur") else m.start("num")
+        if unit in ("celsius", "fahrenheit"):
+            minus = _MINUS_BEFORE_RE.search(masked, max(0, start - 8), start)
+            if minus:
+                value, start = -value, minus.start()  # "-5C", "minus 5 degrees Celsius"
+        key = ("n", format(value.normalize(), "f"), currency, pct, ordinal, unit)
         items.append(_Item(key, _surface(text, start, m.end()), start, m.end()))
-        masked_list[m.start():m.end()] = " " * (m.end() - m.start())
-    masked = "".join(masked_list)
+    masked = _blank(masked, items)
     for m in _SPELLED_RE.finditer(masked) if spelled else ():
         words = m.group().lower()
         if m.group("vague"):
@@ -603,9 +653,9 @@ def _numbers(text: str, masked: str, digits: bool = True, spelled: bool = True) 
         else:
             if _is_pronoun_one(masked, m):
                 continue
-            spelled = m.group()[: m.start("pct") - m.start()] if m.group("pct") else m.group()
             pct = bool(m.group("pct"))
-            key = ("n", str(_spelled_value(spelled)), "", pct, False, "" if pct else _unit_after(masked, m.end()))
+            value = _spelled_value(m.group()[: m.start("pct") - m.start()] if pct else m.group())
+            key = ("n", str(value), "", pct, False, "" if pct else _unit_after(masked, m.end()))
         items.append(_item(text, m, key))
     items.sort(key=lambda item: item.start)
     return tuple(items)
@@ -613,7 +663,7 @@ def _numbers(text: str, masked: str, digits: bool = True, spelled: bool = True) 
 
 def _unit_after(text: str, end: int) -> str:
     m = _UNIT_AFTER_RE.match(text, end)
-    return _UNITS_OF_MEASURE[m.group(1).lower()] if m else ""
+    return _UNITS_OF_MEASURE[" ".join(m.group(1).lower().split())] if m else ""
 
 
 def _years_as_dates(numbers, dates, other: _Facts) -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
@@ -640,40 +690,59 @@ def _is_year(item: _Item) -> bool:
 def _diff_numbers(items_a, items_b, a: _Facts, b: _Facts) -> list[Fact]:
     """Changed numbers paired in order, values of like size first ("9,200" -> "9,000", not -> "two")."""
     left_a, left_b = _unmatched(items_a, items_b)
+    # A figure given in another unit is the same quantity: "14 miles" ~ "23 km".
+    left_a = [x for x in left_a if not any(_same_quantity(x, y) for y in items_b)]
+    left_b = [y for y in left_b if not any(_same_quantity(y, x) for x in items_a)]
+
+    def fact(x: _Item, y: _Item) -> Fact:
+        if _unit(x) != _unit(y):
+            x, y = _with_unit(x, a), _with_unit(y, b)  # "10 years" -> "10 months"
+        return Fact(NUMBER, x.surface, y.surface)
+    return _pair_alike(NUMBER, left_a, left_b, _size_ratio, fact)
+
+
+def _diff_dates(items_a, items_b) -> list[Fact]:
+    """Changed dates paired in order, like with like first ("on Tuesday" -> "on Monday", not -> "in May")."""
+    left_a, left_b = _unmatched(items_a, items_b)
+    return _pair_alike(DATE, left_a, left_b, lambda x, y: 1.0 if _grain(x.key) == _grain(y.key) else None)
+
+
+def _grain(key: tuple) -> str:
+    if key[0] == "rel":
+        return _RELATIVE_GRAINS.get(key[1].rsplit(" ", 1)[-1], "day")
+    return _DATE_GRAINS.get(key[0], "day")
+
+
+def _pair_alike(fact_type: str, left_a: list[_Item], left_b: list[_Item], distance, fact=None) -> list[Fact]:
+    """Alike items paired first (``_close_pairs``); between those pairs the rest pair in order."""
     if not left_a or not left_b:
-        return _facts_from(NUMBER, left_a, left_b)
-    pairs = _close_pairs(left_a, left_b)
+        return _facts_from(fact_type, left_a, left_b)
     facts = []
     done_a = done_b = 0
-    for i, j in [*pairs, (len(left_a), len(left_b))]:
-        # Between two close pairs, the rest pair in order; what is left over was dropped or added.
-        facts += _facts_from(NUMBER, left_a[done_a:i], left_b[done_b:j])
+    for i, j in [*_close_pairs(left_a, left_b, distance), (len(left_a), len(left_b))]:
+        facts += _facts_from(fact_type, left_a[done_a:i], left_b[done_b:j], fact)
         if i < len(left_a):
-            x, y = left_a[i], left_b[j]
-            if x.key[1] == y.key[1] and x.key[5] != y.key[5]:
-                x, y = _with_unit(x, a), _with_unit(y, b)  # "10 years" -> "10 months"
-            facts.append(Fact(NUMBER, x.surface, y.surface))
+            facts += _facts_from(fact_type, left_a[i:i + 1], left_b[j:j + 1], fact)
         done_a, done_b = i + 1, j + 1
     return facts
 
 
-def _close_pairs(left_a: list[_Item], left_b: list[_Item]) -> list[tuple[int, int]]:
-    """The most pairs of like-sized values that keep their order on both sides (a tiny LCS)."""
+def _close_pairs(left_a: list[_Item], left_b: list[_Item], distance) -> list[tuple[int, int]]:
+    """The most pairs with a distance that keep their order on both sides, closest first (a tiny LCS)."""
     n, m = len(left_a), len(left_b)
-    # best[i][j]: (pairs, -closeness) over left_a[i:], left_b[j:]
+    cost = [[distance(x, y) for y in left_b] for x in left_a]
+    # best[i][j]: (pairs, -total distance) over left_a[i:], left_b[j:]
     best = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            options = [best[i + 1][j], best[i][j + 1]]
-            ratio = _size_ratio(left_a[i].key, left_b[j].key)
-            if ratio is not None:
+            best[i][j] = max(best[i + 1][j], best[i][j + 1])
+            if cost[i][j] is not None:
                 count, closeness = best[i + 1][j + 1]
-                options.append((count + 1, closeness - ratio))
-            best[i][j] = max(options)
+                best[i][j] = max(best[i][j], (count + 1, closeness - cost[i][j]))
     pairs, i, j = [], 0, 0
     while i < n and j < m:
-        ratio = _size_ratio(left_a[i].key, left_b[j].key)
-        if ratio is not None and best[i][j] == (best[i + 1][j + 1][0] + 1, best[i + 1][j + 1][1] - ratio):
+        after = best[i + 1][j + 1]
+        if cost[i][j] is not None and best[i][j] == (after[0] + 1, after[1] - cost[i][j]):
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif best[i][j] == best[i + 1][j]:
@@ -683,15 +752,48 @@ def _close_pairs(left_a: list[_Item], left_b: list[_Item]) -> list[tuple[int, in
     return pairs
 
 
-def _size_ratio(key_a, key_b) -> float | None:
+def _size_ratio(x: _Item, y: _Item) -> float | None:
     """How far apart two counts of the same kind are (1.0 is equal), or None if unlike or far."""
-    if key_a[0] != "n" or key_b[0] != "n" or key_a[2:5] != key_b[2:5]:
+    if x.key[0] != "n" or y.key[0] != "n" or x.key[2:5] != y.key[2:5]:
         return None
-    x, y = Decimal(key_a[1]), Decimal(key_b[1])
-    if x <= 0 or y <= 0:
+    size_x, size_y = _in_common_unit(x.key, y.key)
+    if size_x <= 0 or size_y <= 0:
         return None
-    ratio = float(max(x, y) / min(x, y))
+    ratio = max(size_x, size_y) / min(size_x, size_y)
     return ratio if ratio <= 2 else None
+
+
+def _in_common_unit(key_x: tuple, key_y: tuple) -> tuple[float, float]:
+    """Both values in the unit of ``key_y`` where one converts to the other, else as written."""
+    x, y = float(key_x[1]), float(key_y[1])
+    measure_x, measure_y = _MEASURES.get(key_x[5]), _MEASURES.get(key_y[5])
+    if measure_x and measure_y and measure_x[0] == measure_y[0] and measure_x != measure_y:
+        x = (x + measure_x[2]) * measure_x[1] / measure_y[1] - measure_y[2]
+    return x, y
+
+
+def _unit(item: _Item) -> str:
+    return item.key[5] if item.key[0] == "n" else ""
+
+
+def _same_quantity(x: _Item, y: _Item) -> bool:
+    """One quantity in two units, equal within the rounding of either figure ("6 miles" ~ "10 km")."""
+    if x.key[0] != "n" or y.key[0] != "n" or x.key[2:5] != y.key[2:5]:
+        return False
+    measure_x, measure_y = _MEASURES.get(x.key[5]), _MEASURES.get(y.key[5])
+    if not measure_x or not measure_y or measure_x[0] != measure_y[0] or measure_x == measure_y:
+        return False
+    return _rounds_to(x.key, y.key) or _rounds_to(y.key, x.key)
+
+
+def _rounds_to(key_x: tuple, key_y: tuple) -> bool:
+    """``key_x`` in the unit of ``key_y`` is its value within 3%, or within its rounding up to 5% ("100")."""
+    converted, written = _in_common_unit(key_x, key_y)
+    if _MEASURES[key_y[5]][0] == "temperature":
+        return abs(converted - written) <= 0.5  # whole degrees; a percentage means nothing near zero
+    half_step = 10.0 ** Decimal(key_y[1]).normalize().as_tuple().exponent / 2  # "23": 0.5, "100": 50
+    tolerance = min(max(0.03 * abs(written), half_step), 0.05 * abs(written))
+    return abs(converted - written) <= tolerance
 
 
 def _with_unit(item: _Item, facts_of: _Facts) -> _Item:
@@ -733,6 +835,8 @@ def _word_set(word_matches: tuple[re.Match, ...]) -> frozenset[str]:
         if "." in token or "'" in token:
             token = _name_token(token)
         words.add(token)
+        if not token.isascii():
+            words.update(_spellings(token))
         words.update(_ALIASES.get(token, ()))
         if "-" in token:
             words.update(token.split("-"))  # "Muslim-majority" still names Muslims
@@ -763,10 +867,7 @@ def _place_stems(word: str) -> set[str]:
 
 
 def _name_token(token: str) -> str:
-    token = token.lower().replace(".", "")
-    if token.endswith("'s"):
-        token = token[:-2]
-    return token.rstrip("'")
+    return token.lower().replace(".", "").removesuffix("'s").rstrip("'")
 
 
 def _name_core(token: str) -> str:
@@ -818,6 +919,8 @@ def _names(text: str, folded: str, word_matches: tuple[re.Match, ...]) -> tuple[
         if not run and token[0].islower() and not _is_capitalised(token):
             previous_end = m.end()
             continue  # the common case, kept cheap
+        if m.start() and folded[m.start() - 1] in _FIGURE_CHARS:
+            token = token.lower()  # a unit glued to its figure: "35C", "20°C"
         gap = folded[previous_end:m.start()] if previous_end >= 0 else " "
         joined = run and (gap.isspace() or (gap.strip() == "." and _is_initial_or_title(run[-1].group())))
         if joined and run[-1].group().endswith(("'s", "'")):
@@ -872,6 +975,7 @@ def _is_non_name(lower: str) -> bool:
     return (
         lower in _MONTHS or lower.rstrip("s") in _WEEKDAYS or lower in _WEEKDAY_ABBREVIATIONS
         or lower in _UNITS or lower in _ORDINALS or lower in _SCALES or lower in ("i", "no")
+        or lower in _MEASURE_NAMES
     )
 
 
@@ -892,8 +996,6 @@ def _trim_run(run: list[re.Match], folded: str, lowercase_words: set[str]) -> li
                 run = run[1:]
                 continue
         break
-    while run and run[-1].group().islower():
-        run = run[:-1]
     return run
 
 
@@ -944,7 +1046,7 @@ def _is_compound_adjective(name: _Item, folded: str) -> bool:
     parts = name.surface.split("-")
     return (
         len(name.key) == 1 and len(parts) > 1 and all(part[:1].isupper() for part in parts)
-        and parts[0].lower() not in ("al", "el", "ad", "as", "an", "bin", "ibn", "abu")  # "Al-Qaeda"
+        and parts[0].lower() not in _ARABIC_PREFIXES  # "Al-Qaeda"
         and bool(_LOWER_WORD_AFTER_RE.match(folded, name.end))
     )
 
@@ -1012,12 +1114,21 @@ def _name_present(name: _Item, other: _Facts) -> bool:
 
 
 def _token_present(token: str, other: _Facts) -> bool:
-    if token in other.words:
+    if token in other.words or (not token.isascii() and not _spellings(token).isdisjoint(other.words)):
         return True
     if "-" in token:
         return all(_token_present(part, other) for part in token.split("-") if part)
     demonyms, places = _stem_sets(other.words)
     return bool(_demonym_stems(token) & places or _place_stems(token) & demonyms)
+
+
+def _spellings(word: str) -> set[str]:
+    """A word with its diacritics written out and dropped: "oberstäfeln", "oberstaefeln", "oberstafeln"."""
+    return {word, _without_accents(word.translate(_UMLAUTS)), _without_accents(word)}
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _initials(key: tuple[str, ...]) -> str:
@@ -1144,7 +1255,7 @@ def _same_source(item: _Item, facts_of: _Facts, other: _Facts) -> bool:
 
     "Russian news reports showed ..." -> "..., according to Russian news reports" is one source
     re-worded; '"It is over."' -> '"It is over," she said.' names the speaker of a quote that
-    both sides carry.
+    both sides carry; "X said A. She said B." -> "X said A and B." repeats the speaker.
     """
     if item.key != "say":
         return False
@@ -1177,21 +1288,20 @@ def _previous_token(before: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Hedges and negation
 
-def _hedges(text: str, folded: str) -> tuple[_Item, ...]:
+def _hedges(text: str, folded: str, cues: bool, numbers: bool) -> tuple[_Item, ...]:
+    """Modals always; the other hedges only where a cue word or a number (for "about 40") stands."""
     items = []
     for m in _MODAL_RE.finditer(folded):
-        if m.group("lm") or m.group("m"):
-            word = (m.group("lm") or m.group("m")).lower()
-            if _previous_word(folded, m.start()) in _NOUN_DETERMINERS:
-                continue
-        else:
-            word = (m.group("c") or m.group("cannot")).lower()
+        modal = m.group("lm") or m.group("m")
+        if modal and _previous_word(folded, m.start()) in _NOUN_DETERMINERS:
+            continue
+        word = (modal or m.group("c") or m.group("cannot")).lower()
         kind = "modal"
         if word == "would" and _is_reported(folded, m.start()):
             kind, word = "reported", "will"
         key = (kind, _MODALS[word], m.group("aux") or "")
         items.append(_item(text, m, key))
-    for m in _HEDGE_RE.finditer(folded):
+    for m in _HEDGE_RE.finditer(folded) if cues else ():
         if m.group("notlikely"):
             key = ("adv", "unlikely")
         elif m.group("seen"):
@@ -1204,13 +1314,11 @@ def _hedges(text: str, folded: str) -> tuple[_Item, ...]:
             key = ("passive", m.group("passive").lower())
         elif m.group("suspected"):
             key = ("adv", "suspected")
-        elif m.group("estimates"):
-            key = ("passive", "expected")
         else:
-            key = ("approx", _APPROXIMATIONS[" ".join(m.group("approx").lower().split())])
-            items.append(_item(text, m, key, "approx"))
-            continue
+            key = ("passive", "expected")  # "according to estimates"
         items.append(_item(text, m, key))
+    for m in _APPROXIMATION_RE.finditer(folded) if numbers else ():
+        items.append(_item(text, m, ("approx", _APPROXIMATIONS[" ".join(m.group(1).lower().split())]), 1))
     items.sort(key=lambda item: item.start)
     return tuple(items)
 

@@ -54,6 +54,20 @@ def test_trimmed_version_report_in_text():
     assert "\033[" not in proc.stdout
 
 
+def test_text_summary_counts_base_sentences_as_the_viewer_does():
+    from viewer.engine.loading import load_file
+    from viewer.engine.pipeline import compare
+    from viewer.report.grid import Grid
+
+    proc = run(SAMPLE[0], SAMPLE[2])
+    summary = Grid(compare([load_file(SAMPLE[0]), load_file(SAMPLE[2])])).summary(1)
+    second = proc.stdout.splitlines()[1]
+    assert second.startswith(f"{summary.percent(summary.kept):.0f}% kept ({summary.identical} identical, "
+                             f"{summary.edited} edited) · {summary.percent(summary.paraphrased):.0f}% reworded")
+    assert f"[of {summary.base_sentences} base sentences]" in second
+    assert summary.identical + summary.edited + summary.paraphrased + summary.omitted == summary.base_sentences
+
+
 def test_base_option_and_split_lines(tmp_path):
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
@@ -125,6 +139,20 @@ def test_inputs_are_never_written(tmp_path):
     assert run(*copies, "--format", "json").returncode == 0
     assert run(*copies).returncode == 0
     assert [(c.read_bytes(), c.stat().st_mtime_ns) for c in copies] == before
+
+
+def test_output_through_a_hard_or_symbolic_link_to_an_input_is_refused(tmp_path):
+    original = tmp_path / "wire.txt"
+    original.write_bytes(SAMPLE[0].read_bytes())
+    hard = tmp_path / "hard.txt"
+    os.link(original, hard)
+    soft = tmp_path / "soft.txt"
+    soft.symlink_to(original)
+    for output in (hard, soft):
+        proc = run(original, SAMPLE[1], "-o", output)
+        assert proc.returncode == 2
+        assert "never writes to its inputs" in proc.stderr
+    assert original.read_bytes() == SAMPLE[0].read_bytes()
 
 
 def test_a_missing_model_is_said_once_on_stderr_and_in_the_json(no_model, capsys):

@@ -98,7 +98,10 @@ def _base_index(paths: list[Path], base: str | None) -> int:
 
 
 def _same_file(x: Path, y: Path) -> bool:
+    """True when writing ``x`` would change ``y``: the same path, a symlink or a hard link to it."""
     try:
+        if x.exists() and y.exists():
+            return x.samefile(y)
         return x.resolve() == y.resolve()
     except OSError:
         return False

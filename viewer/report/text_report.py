@@ -1,9 +1,9 @@
 """A readable aligned report for a terminal: one section per version against the base."""
 from __future__ import annotations
 
-from collections import Counter
 
-from viewer.engine.model import Comparison, Kind, Link, Pair, Version
+from viewer.engine.model import Comparison, Kind, Link, Version
+from viewer.report.grid import Grid, Summary
 
 _LABEL_WIDTH = 11
 _COLOURS = {"-": "\033[31;9m", "+": "\033[32;4m", "kind": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
@@ -13,11 +13,12 @@ def render_text(comparison: Comparison, colour: bool = False) -> str:
     """The whole report as one string."""
     paint = _painter(colour)
     base = comparison.versions[comparison.base]
+    grid = Grid(comparison)
     out = []
     for pair in comparison.pairs:
         other = comparison.versions[pair.b]
         out.append(paint("kind", f"=== {base.name}  ->  {other.name}"))
-        out.append(_summary(pair, base))
+        out.append(_summary(grid.summary(pair.b)))
         out.append("")
         for row in comparison.rows:
             out.extend(_row_lines(row.cells[pair.a], row.cells[pair.b], pair, base, other, paint))
@@ -25,15 +26,14 @@ def render_text(comparison: Comparison, colour: bool = False) -> str:
     return "\n".join(out)
 
 
-def _summary(pair: Pair, base: Version) -> str:
-    counts = Counter(link.kind for link in pair.links)
-    moved = sum(1 for link in pair.links if link.moved)
-    content = sum(1 for s in base.sentences if not s.furniture)
-    parts = [f"{counts[k]} {k.value}" for k in (Kind.IDENTICAL, Kind.EDITED, Kind.PARAPHRASE, Kind.PARTIAL)]
-    parts += [f"{len(pair.omitted)} omitted", f"{len(pair.added)} added", f"{moved} moved"]
-    kept = content - len(pair.omitted)
-    share = f"{100 * kept / content:.0f}% of base sentences kept" if content else "empty base"
-    return f"{share}: " + ", ".join(parts)
+def _summary(summary: Summary) -> str:
+    """The same shares as the viewer's column header, counted over the base's sentences."""
+    if not summary.base_sentences:
+        return "empty base"
+    return (f"{summary.percent(summary.kept):.0f}% kept ({summary.identical} identical, {summary.edited} edited) · "
+            f"{summary.percent(summary.paraphrased):.0f}% reworded ({summary.paraphrase} paraphrase, "
+            f"{summary.partial} partial) · {summary.percent(summary.omitted):.0f}% omitted ({summary.omitted}) · "
+            f"{summary.added} added · {summary.moved} moved  [of {summary.base_sentences} base sentences]")
 
 
 def _row_lines(cell_a, cell_b, pair, base, other, paint) -> list[str]:

@@ -36,7 +36,7 @@ def test_json_contract():
         for link in pair["links"]:
             assert set(link) == {"a", "b", "kind", "score", "moved", "ops", "facts"}
             assert link["kind"] in {"identical", "edited", "paraphrase", "partial"}
-            b_text = "".join(t for op, t in link["ops"] if op in "=+")
+            b_text = "".join(op[-1] for op in link["ops"] if op[0] in "=+")
             b_sentences = doc["versions"][pair["b"]]["sentences"]
             assert " ".join(b_text.split()) == " ".join(" ".join(b_sentences[j]["text"] for j in link["b"]).split())
     cells = [row["cells"] for row in doc["rows"]]
@@ -162,3 +162,22 @@ def test_a_missing_model_is_said_once_on_stderr_and_in_the_json(no_model, capsys
     out, err = capsys.readouterr()
     assert err.strip() == "storydiff: The semantic model could not be loaded: sentences are matched on shared words only."
     assert json.loads(out)["notes"] == [err.strip().removeprefix("storydiff: ")]
+
+
+def test_ops_rebuild_both_sides_exactly_when_quote_style_and_case_are_ignored(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("The mayor said it was \u201cunacceptable\u201d.\n\nShe left at NOON.\nThen she came back.\n",
+                 encoding="utf-8")
+    b.write_text('The mayor said it was "unacceptable".\n\nShe left at noon. Then she came back.\n', encoding="utf-8")
+    doc = json.loads(run(a, b, "--format", "json").stdout)
+    texts = [a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")]
+    pair = doc["pairs"][0]
+    assert any(len(op) == 3 for link in pair["links"] for op in link["ops"])
+    for link in pair["links"]:
+        for side, wanted_ops, pick in (("a", "=-", 1), ("b", "=+", -1)):
+            sentences = doc["versions"][pair[side]]["sentences"]
+            members = [sentences[k] for k in link[side]]
+            whole = texts[pair[side]][members[0]["start"]:members[-1]["end"]]
+            rebuilt = "".join(op[pick] if op[0] == "=" else op[1] for op in link["ops"] if op[0] in wanted_ops)
+            assert rebuilt == whole

@@ -58,8 +58,14 @@ def _version(version: Version) -> dict:
 def _link(link: Link, a: Version, b: Version) -> dict:
     ops = []
     for op in link.ops:
-        text = b.text[op.b_start:op.b_end] if op.tag == "+" else a.text[op.a_start:op.a_end]
-        ops.append([op.tag, text])
+        text_a, text_b = a.text[op.a_start:op.a_end], b.text[op.b_start:op.b_end]
+        if op.tag == "+":
+            ops.append(["+", text_b])
+        elif op.tag == "=" and text_b != text_a:
+            # Equal as compared (quote style, case, spacing ignored) but not as written.
+            ops.append(["=", text_a, text_b])
+        else:
+            ops.append([op.tag, text_a])
     return {
         "a": list(link.a),
         "b": list(link.b),

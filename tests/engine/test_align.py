@@ -163,3 +163,13 @@ def test_a_reworded_paragraph_that_moved_is_linked_as_moved():
     after = next(link for link in pair.links if link.a == (shed.a[0] + 1,))
     assert after.moved and after.b == (shed.b[0] + 1,)
     assert pair.omitted == ()
+
+
+def test_the_sample_storys_split_lede_links_both_halves():
+    wire = load_file(SAMPLE / "01-wire.txt")
+    reworded = load_file(SAMPLE / "03-reworded.txt")
+    pair = align(wire, reworded)
+    lede = next(link for link in pair.links if wire.sentence_text(link.a[0]).startswith("SALTMERE"))
+    assert len(lede.b) == 2
+    assert reworded.sentence_text(lede.b[1]).startswith("Thick black smoke")
+    assert not [f for f in lede.facts if f.type == "number"]  # the 23 homes are still there

@@ -300,14 +300,18 @@ def _worth_joining(group: _Group, side: str, neighbour: int, scorer: Scorer, par
     own = group.a if side == "a" else group.b
     other = group.b if side == "a" else group.a
     coverage = _covered_share(rows, [neighbour], other_rows, other)
+    grown = _Group(group.a + [neighbour], group.b) if side == "a" else _Group(group.a, group.b + [neighbour])
     if coverage >= params.join_coverage:
-        grown = _Group(group.a + [neighbour], group.b) if side == "a" else _Group(group.a, group.b + [neighbour])
         return scorer.joined(grown.a, grown.b) > scorer.joined(group.a, group.b)
     if coverage < params.split_coverage:
         return False
     before = _covered_share(other_rows, other, rows, own)
     after = _covered_share(other_rows, other, rows, own + [neighbour])
-    return after - before >= params.split_gain
+    if after - before >= params.split_gain:
+        return True
+    # A smaller gain counts when reading the halves together is far more convincing.
+    return after - before >= params.split_gain_backed and (
+        scorer.joined(grown.a, grown.b) >= scorer.joined(group.a, group.b) + params.split_backing)
 
 
 def _covered_share(rows, members: list[int], other_rows, other: list[int]) -> float:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from viewer.engine.model import Kind
@@ -38,6 +38,12 @@ class DetailPane(QTextBrowser):
 
     def refresh(self) -> None:
         self.show_row(self._grid, self._row)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Our own palette is the one row_html reads: rebuild once it has changed (a dark theme).
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
 
     def _anchor(self, url: QUrl) -> None:
         if url.scheme() == "row":
@@ -118,7 +124,8 @@ class DetailPane(QTextBrowser):
         return (f"<span style='color:{_hex(c.strong[kind]) if not c.dark else _hex(c.text)}'>"
                 f"<b>{escape(palette.KIND_GLYPH[kind])}</b></span> {kind.label}")
 
-    @staticmethod
-    def _entry(name: str, badge: str, body: str, tint) -> str:
-        return (f"<tr><td width='18%' valign='top'><b>{name}</b><br><small>{badge}</small></td>"
-                f"<td valign='top' bgcolor='{_hex(tint)}'>{body}</td></tr>")
+    def _entry(self, name: str, badge: str, body: str, tint) -> str:
+        # The text colour goes with the tint, so a cell never pairs dark-theme text with a light tint.
+        text = _hex(palette.colours(self.palette()).text)
+        return (f"<tr><td width='18%' valign='top' style='color:{text}'><b>{name}</b><br><small>{badge}</small></td>"
+                f"<td valign='top' bgcolor='{_hex(tint)}' style='color:{text}'>{body}</td></tr>")

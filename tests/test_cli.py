@@ -181,3 +181,14 @@ def test_ops_rebuild_both_sides_exactly_when_quote_style_and_case_are_ignored(tm
             whole = texts[pair[side]][members[0]["start"]:members[-1]["end"]]
             rebuilt = "".join(op[pick] if op[0] == "=" else op[1] for op in link["ops"] if op[0] in wanted_ops)
             assert rebuilt == whole
+
+
+def test_text_report_says_where_moved_sentences_went_and_what_split():
+    proc = run(SAMPLE[0], SAMPLE[2])
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith("paraphrase  SALTMERE") and line.endswith("split into 2)") for line in lines)
+    moved = [k for k, line in enumerate(lines) if " moved " in line[:_LABEL_WIDTH + 2] and "Shed 7" in line]
+    assert moved and lines[moved[0] + 1].strip().startswith("moved: sentence ")
+
+
+_LABEL_WIDTH = 11

@@ -74,7 +74,15 @@ def _link_line(link: Link, base: Version, other: Version, paint) -> str:
             else:
                 pieces.append(paint("+", f"{{+{other.text[op.b_start:op.b_end]}+}}"))
         body = "".join(pieces)
-    line = _line(label, body, paint) + f"  ({link.score:.2f})"
+    notes = [f"{link.score:.2f}"]
+    if len(link.a) > 1:
+        notes.append(f"{len(link.a)} sentences merged")
+    if len(link.b) > 1:
+        notes.append(f"split into {len(link.b)}")
+    line = _line(label, body, paint) + f"  ({', '.join(notes)})"
+    if link.moved:
+        line += (f"\n{'':{_LABEL_WIDTH}}  moved: sentence {link.b[0] + 1} of {other.name}, "
+                 f"sentence {link.a[0] + 1} of {base.name}")
     for fact in link.facts:
         line += f"\n{'':{_LABEL_WIDTH}}  fact {fact.type}: {fact.a or '-'} -> {fact.b or '-'}"
     return line

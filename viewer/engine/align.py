@@ -57,6 +57,7 @@ def align(
     texts_a = [a.sentence_text(i) for i in content_a]
     texts_b = [b.sentence_text(j) for j in content_b]
     groups: list[_Group] = []
+    confidences: list[float] = []
     if texts_a and texts_b:
         scorer = Scorer(texts_a, texts_b, params, embedder)
         blocks = list(_blocks(texts_a, texts_b, params))
@@ -69,12 +70,13 @@ def align(
         groups = [_Group([i], [j]) for i, j in chain]
         _grow_splits_and_merges(groups, scorer, params)
         groups += _moved_links(groups, scorer, params)
-        groups += _neighbours_of_links(groups, scorer, context_least, params)
-        groups.sort(key=lambda g: (min(g.b), min(g.a)))
+        confidences = _confidences(groups, scorer)
+        found = _neighbours_of_links(groups, confidences, scorer, context_least, params)
+        groups, confidences = groups + found, confidences + _confidences(found, scorer)
+    ordered = sorted(zip(groups, confidences), key=lambda item: (min(item[0].b), min(item[0].a)))
 
     links = []
-    confidences = scorer.confidences([(g.a, g.b) for g in groups]) if groups else []
-    for group, confidence in zip(groups, confidences):
+    for group, confidence in ordered:
         ia = tuple(content_a[i] for i in sorted(group.a))
         jb = tuple(content_b[j] for j in sorted(group.b))
         links.append(_make_link(a, ia, b, jb, group.moved, float(confidence), params))
@@ -354,7 +356,14 @@ def _moved_links(groups: list[_Group], scorer: Scorer, params: Params) -> list[_
     return out
 
 
-def _neighbours_of_links(groups: list[_Group], scorer: Scorer, least: float, params: Params) -> list[_Group]:
+def _confidences(groups: list[_Group], scorer: Scorer) -> list[float]:
+    """The calibrated probability of each group."""
+    return scorer.confidences([(g.a, g.b) for g in groups]).tolist() if groups else []
+
+
+def _neighbours_of_links(
+    groups: list[_Group], confidences: list[float], scorer: Scorer, least: float, params: Params
+) -> list[_Group]:
     """Link free sentences that follow (or precede) both sides of a moved or a sure link, when close enough.
 
     Sentences travel with their neighbours: the sentence after a moved one is likely moved too.
@@ -365,8 +374,7 @@ def _neighbours_of_links(groups: list[_Group], scorer: Scorer, least: float, par
     linked_b = {j for g in groups for j in g.b}
     n, m = scorer.sizes
     out: list[_Group] = []
-    sure = logit(params.sure_link)
-    pending = [group for group in groups if group.moved or scorer.joined(group.a, group.b) >= sure]
+    pending = [group for group, chance in zip(groups, confidences) if group.moved or chance >= params.sure_link]
     while pending:
         group = pending.pop()
         for i, j in ((max(group.a) + 1, max(group.b) + 1), (min(group.a) - 1, min(group.b) - 1)):

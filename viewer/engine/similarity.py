@@ -6,6 +6,7 @@ Scores for many pairs come from one sparse matrix product, never from a Python l
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -75,15 +76,16 @@ class Vectorizer:
 
     def fit_transform(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """Rows for ``texts_a`` and ``texts_b``: cosine of a row pair = mixed word and n-gram cosine."""
-        documents = [[w for w in words(t) if w not in STOPWORDS] for t in list(texts_a) + list(texts_b)]
-        # Stems and n-grams are worked out once per distinct word, not once per occurrence.
-        distinct = {w: None for d in documents for w in d}
-        stems = _Columns()
-        grams = _Columns()
-        stem_of = {w: stems.ids((stem(w),)) for w in distinct}
-        grams_of = {w: grams.ids(_grams(w, self.gram_size)) for w in distinct}
-        word_rows = _tfidf([[c for w in d for c in stem_of[w]] for d in documents], len(stems))
-        gram_rows = _tfidf([[c for w in d for c in grams_of[w]] for d in documents], len(grams))
+        # Documents x distinct words, then words x stems and words x n-grams: stems and n-grams
+        # are worked out once per distinct word, and the counts come from two sparse products.
+        vocabulary = _Columns()
+        documents = [vocabulary.ids([w for w in words(t) if w not in STOPWORDS]) for t in (*texts_a, *texts_b)]
+        counts = _count_matrix(documents, len(vocabulary))
+        stems, grams = _Columns(), _Columns()
+        word_stems = _count_matrix([stems.ids((stem(w),)) for w in vocabulary.index], len(stems))
+        word_grams = _count_matrix([grams.ids(_grams(w, self.gram_size)) for w in vocabulary.index], len(grams))
+        word_rows = _tfidf(sp.csr_matrix(counts @ word_stems))
+        gram_rows = _tfidf(sp.csr_matrix(counts @ word_grams))
         rows = sp.hstack(
             [word_rows * math.sqrt(self.word_weight), gram_rows * math.sqrt(1 - self.word_weight)], format="csr"
         )
@@ -104,15 +106,19 @@ class _Columns:
         return len(self.index)
 
 
-def _tfidf(documents: list[list[int]], columns: int) -> sp.csr_matrix:
-    """Sublinear TF times smoothed IDF, rows L2-normalised; documents are lists of column ids."""
+def _count_matrix(documents: Sequence[Sequence[int]], columns: int) -> sp.csr_matrix:
+    """How often each column id occurs in each document (documents are sequences of column ids)."""
     lengths = np.fromiter((len(d) for d in documents), dtype=np.int64, count=len(documents))
-    flat = np.fromiter((c for d in documents for c in d), dtype=np.int64, count=int(lengths.sum()))
+    flat = np.fromiter(itertools.chain.from_iterable(documents), dtype=np.int64, count=int(lengths.sum()))
     row_ids = np.repeat(np.arange(len(documents)), lengths)
-    matrix = sp.csr_matrix(
-        (np.ones(len(flat)), (row_ids, flat)), shape=(len(documents), max(columns, 1))
-    )
+    matrix = sp.csr_matrix((np.ones(len(flat)), (row_ids, flat)), shape=(len(documents), max(columns, 1)))
     matrix.sum_duplicates()
+    return matrix
+
+
+def _tfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
+    """Sublinear TF times smoothed IDF, rows L2-normalised."""
+    matrix = counts.copy()
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((matrix.shape[0] + 1) / (df + 1)) + 1.0
     matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
@@ -168,8 +174,8 @@ def anchors(text: str) -> list[str]:
 def anchor_rows(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """TF-IDF rows of the anchors of each sentence (binary counts): names and numbers shared by few weigh most."""
     columns = _Columns()
-    documents = [list(columns.ids(sorted(set(anchors(t))))) for t in (*texts_a, *texts_b)]
-    rows = _tfidf(documents, len(columns))
+    documents = [columns.ids(sorted(set(anchors(t)))) for t in (*texts_a, *texts_b)]
+    rows = _tfidf(_count_matrix(documents, len(columns)))
     return rows[: len(texts_a)], rows[len(texts_a):]
 
 

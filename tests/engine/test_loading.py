@@ -113,3 +113,15 @@ def test_loading_never_writes(tmp_path):
     before = (source.read_bytes(), source.stat().st_mtime_ns)
     load_file(source)
     assert (source.read_bytes(), source.stat().st_mtime_ns) == before
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(codec):
+    text = "Caf\u00e9 \u201cquotes\u201d and a line.\r\nSecond line.\n"
+    assert decode(text.encode(codec)) == "Caf\u00e9 \u201cquotes\u201d and a line.\nSecond line.\n"
+
+
+def test_zero_bytes_scattered_through_data_are_still_binary():
+    data = bytes((k * 37) % 256 for k in range(4000))
+    with pytest.raises(LoadError, match="binary"):
+        decode(data)

@@ -100,7 +100,10 @@ def decode(data: bytes, where: str = "input") -> str:
             except UnicodeDecodeError:
                 raise LoadError(where, f"starts like {codec.upper()} text but cannot be decoded") from None
     if b"\x00" in data:
-        raise LoadError(where, "looks like a binary file, not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise LoadError(where, "looks like a binary file, not text")
+        return normalize_newlines(text)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -108,6 +111,26 @@ def decode(data: bytes, where: str = "input") -> str:
     if len(_CONTROL.findall(text[:65536])) > 8:
         raise LoadError(where, "looks like a binary file, not text")
     return normalize_newlines(text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark, told by its zero high bytes; else None.
+
+    Text in Latin script stores a zero byte in every other place (the odd places for
+    little-endian, the even ones for big-endian); binary data has zeros anywhere.
+    """
+    head = data[:8192]
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return None if len(_CONTROL.findall(text[:65536])) > 8 else text
+    return None
 
 
 def _decode_legacy(data: bytes, where: str) -> str:

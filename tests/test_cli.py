@@ -192,3 +192,11 @@ def test_text_report_says_where_moved_sentences_went_and_what_split():
 
 
 _LABEL_WIDTH = 11
+
+
+def test_the_same_text_given_twice_is_pointed_out(tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SAMPLE[0].read_bytes())
+    proc = run(SAMPLE[0], SAMPLE[1], copy)
+    assert proc.returncode == 0
+    assert proc.stderr.strip() == f"storydiff: {copy} has the same text as {SAMPLE[0]}"

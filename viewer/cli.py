@@ -63,6 +63,11 @@ def _run(args: argparse.Namespace) -> int:
         _fail(f"{args.output}: is one of the inputs; storydiff never writes to its inputs")
     params = Params(split=args.split, transformer=args.transformer)
     versions = [load_file(p, params) for p in paths]
+    seen: dict[str, str] = {}
+    for path, version in zip(paths, versions):  # allowed, but likely a slip
+        if version.sha256 in seen:
+            print(f"storydiff: {path} has the same text as {seen[version.sha256]}", file=sys.stderr)
+        seen.setdefault(version.sha256, str(path))
     with warnings.catch_warnings():
         # A model that cannot be loaded is said once below, as a note.
         warnings.filterwarnings("ignore", message="(semantic|transformer) model unavailable", category=RuntimeWarning)

@@ -173,3 +173,19 @@ def test_the_sample_storys_split_lede_links_both_halves():
     assert len(lede.b) == 2
     assert reworded.sentence_text(lede.b[1]).startswith("Thick black smoke")
     assert not [f for f in lede.facts if f.type == "number"]  # the 23 homes are still there
+
+
+def test_thresholds_do_not_depend_on_which_version_is_the_base():
+    from viewer.engine.align import thresholds
+    from viewer.engine.scoring import Scorer, embedder_for
+
+    wire = load_file(SAMPLE / "01-wire.txt")
+    story = [wire.sentence_text(i) for i, s in enumerate(wire.sentences) if not s.furniture]
+    # A short excerpt: all of it is kept from the story, little of the story is kept in it.
+    texts = [story, story[:5]]
+    found = []
+    for first, second in (texts, texts[::-1]):
+        scorer = Scorer(first, second, Params(), embedder_for(Params()))
+        scorer.prepare([(0, len(first), 0, len(second))])
+        found.append(thresholds(scorer, Params()))
+    assert found[0] == pytest.approx(found[1])

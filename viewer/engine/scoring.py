@@ -90,6 +90,7 @@ class Scorer:
         self.rivals_a = np.ones((n, 3))
         self.rivals_b = np.ones((m, 3))
         self.best_lexical_a = np.zeros(n)
+        self.best_lexical_b = np.zeros(m)
         self._blocks: dict[tuple[int, int, int, int], tuple[list[np.ndarray], np.ndarray]] = {}
         # Evidence of pairs a full transformer re-scored (rescore_uncertain), by (i, j).
         self._rescored: dict[tuple[int, int], float] = {}
@@ -109,6 +110,7 @@ class Scorer:
         n, m = self.sizes
         for i, j in anchors:
             self.best_lexical_a[i] = 1.0
+            self.best_lexical_b[j] = 1.0
             self.rivals_a[i] = (0.5, 0.5, 1.0)
             self.rivals_b[j] = (0.5, 0.5, 1.0)
         for group in _runs_of_blocks([block for block in blocks if block[1] > block[0] and block[3] > block[2]]):
@@ -121,6 +123,7 @@ class Scorer:
                 near_a, near_b = slice(max(a0 - self.rival_window, wa0) - wa0, min(a1 + self.rival_window, wa1) - wa0), \
                     slice(max(b0 - self.rival_window, wb0) - wb0, min(b1 + self.rival_window, wb1) - wb0)
                 self.best_lexical_a[a0:a1] = cosines[0][rows, near_b].max(axis=1)
+                self.best_lexical_b[b0:b1] = cosines[0][near_a, columns].max(axis=0)
                 for k, values in enumerate(cosines):
                     self.rivals_a[a0:a1, k] = _top_mean(values[rows, near_b], axis=1, count=self.rivals)
                     self.rivals_b[b0:b1, k] = _top_mean(values[near_a, columns], axis=0, count=self.rivals)
@@ -131,8 +134,13 @@ class Scorer:
                 self._blocks[(a0, a1, b0, b1)] = [c[rows, columns] for c in cosines], shared[rows, columns]
 
     def kept_share(self, least: float) -> float:
-        """Share of a's sentences whose best match keeps their words (lexical cosine >= ``least``)."""
-        return float((self.best_lexical_a >= least).mean()) if len(self.best_lexical_a) else 0.0
+        """Share of both texts' sentences whose best match keeps their words (lexical cosine >= ``least``).
+
+        Both sides count, so the share (and the thresholds it sets) does not depend on which
+        version is the base.
+        """
+        best = np.concatenate([self.best_lexical_a, self.best_lexical_b])
+        return float((best >= least).mean()) if len(best) else 0.0
 
     def block(self, a0: int, a1: int, b0: int, b1: int) -> np.ndarray:
         """Evidence of every pair of a[a0:a1] x b[b0:b1], dense (a prepared block)."""

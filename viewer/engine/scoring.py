@@ -67,8 +67,12 @@ class Scorer:
         self.rows_a, self.rows_b = Vectorizer(params.word_weight).fit_transform(texts_a, texts_b)
         self.anchors_a, self.anchors_b = anchor_rows(texts_a, texts_b)
         # Sentences read together weigh by length, as the words of one longer sentence would.
-        self.weights_a = np.sqrt([max(1, len(words(t))) for t in texts_a])
-        self.weights_b = np.sqrt([max(1, len(words(t))) for t in texts_b])
+        lengths: dict[str, float] = {}
+        for text in (*texts_a, *texts_b):
+            if text not in lengths:
+                lengths[text] = math.sqrt(max(1, len(words(text))))
+        self.weights_a = np.array([lengths[t] for t in texts_a])
+        self.weights_b = np.array([lengths[t] for t in texts_b])
         self.semantic = embedder is not None
         if self.semantic:
             self.coefficients = params.evidence_weights

@@ -79,8 +79,10 @@ class Vectorizer:
         # Documents x distinct words, then words x stems and words x n-grams: stems and n-grams
         # are worked out once per distinct word, and the counts come from two sparse products.
         vocabulary = _Columns()
-        documents = [vocabulary.ids([w for w in words(t) if w not in STOPWORDS]) for t in (*texts_a, *texts_b)]
-        counts = _count_matrix(documents, len(vocabulary))
+        # Each distinct sentence is read once (a revision repeats most of them); IDF still counts every copy.
+        distinct, rows_of = _distinct((*texts_a, *texts_b))
+        documents = [vocabulary.ids([w for w in words(t) if w not in STOPWORDS]) for t in distinct]
+        counts = _count_matrix(documents, len(vocabulary))[rows_of]
         stems, grams = _Columns(), _Columns()
         word_stems = _count_matrix([stems.ids((stem(w),)) for w in vocabulary.index], len(stems))
         word_grams = _count_matrix([grams.ids(_grams(w, self.gram_size)) for w in vocabulary.index], len(grams))
@@ -104,6 +106,13 @@ class _Columns:
 
     def __len__(self) -> int:
         return len(self.index)
+
+
+def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct texts in order of first sight, and for each text the row of its distinct text."""
+    index: dict[str, int] = {}
+    rows = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts))
+    return list(index), rows
 
 
 def _count_matrix(documents: Sequence[Sequence[int]], columns: int) -> sp.csr_matrix:
@@ -174,8 +183,9 @@ def anchors(text: str) -> list[str]:
 def anchor_rows(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """TF-IDF rows of the anchors of each sentence (binary counts): names and numbers shared by few weigh most."""
     columns = _Columns()
-    documents = [columns.ids(sorted(set(anchors(t)))) for t in (*texts_a, *texts_b)]
-    rows = _tfidf(_count_matrix(documents, len(columns)))
+    distinct, rows_of = _distinct((*texts_a, *texts_b))
+    documents = [columns.ids(sorted(set(anchors(t)))) for t in distinct]
+    rows = _tfidf(_count_matrix(documents, len(columns))[rows_of])
     return rows[: len(texts_a)], rows[len(texts_a):]
 
 

@@ -76,11 +76,13 @@ class Scorer:
         self.semantic = embedder is not None
         if self.semantic:
             self.coefficients = params.evidence_weights
-            self.vectors_a, self.vectors_b = _encode_distinct(embedder, texts_a, texts_b)
-            both = np.concatenate([self.vectors_a, self.vectors_b])
-            self.topic = both.mean(axis=0) if len(both) else np.zeros(embedder.dims, dtype=np.float32)
-            self.centred_a = _centre(self.vectors_a, self.topic)
-            self.centred_b = _centre(self.vectors_b, self.topic)
+            # Vectors are kept once per distinct sentence; index_a/index_b map sentences to them.
+            self.vectors, rows = _encode_distinct(embedder, (*texts_a, *texts_b))
+            self.index_a, self.index_b = rows[: len(texts_a)], rows[len(texts_a):]
+            # The topic is the mean over every sentence of both texts, copies included.
+            copies = np.bincount(rows, minlength=len(self.vectors)).astype(np.float32)
+            self.topic = (copies @ self.vectors) / max(len(rows), 1)
+            self.centred = _centre(self.vectors, self.topic)
         else:
             self.coefficients = params.lexical_only_weights
         self.rivals = params.rivals
@@ -163,7 +165,7 @@ class Scorer:
             return np.zeros(0)
         cosines = [pair_scores(self.rows_a, self.rows_b, ia, jb)]
         if self.semantic:
-            cosines.append(np.einsum("ij,ij->i", self.centred_a[ia], self.centred_b[jb]))
+            cosines.append(np.einsum("ij,ij->i", self.centred[self.index_a[ia]], self.centred[self.index_b[jb]]))
         shared = pair_scores(self.anchors_a, self.anchors_b, ia, jb)
         evidence = self._evidence(cosines, shared, self.rivals_a[ia], self.rivals_b[jb])
         if self._rescored:
@@ -223,8 +225,8 @@ class Scorer:
         shared_b = join_rows(self.anchors_b, [group_b])
         shared = np.array([(shared_a @ shared_b.T).toarray()[0, 0]])
         if self.semantic:
-            a = _centre(_joined(self.vectors_a, group_a, self.weights_a), self.topic)
-            b = _centre(_joined(self.vectors_b, group_b, self.weights_b), self.topic)
+            a = _centre(_joined(self.vectors[self.index_a[group_a]], self.weights_a[group_a]), self.topic)
+            b = _centre(_joined(self.vectors[self.index_b[group_b]], self.weights_b[group_b]), self.topic)
             cosines.append((a @ b.T)[0])
         rivals_a = self.rivals_a[group_a].mean(axis=0, keepdims=True)
         rivals_b = self.rivals_b[group_b].mean(axis=0, keepdims=True)
@@ -261,7 +263,7 @@ class Scorer:
         """The lexical (and semantic) cosines of a block, and the cosine of its shared names and numbers."""
         cosines = [dense_scores(self.rows_a[a0:a1], self.rows_b[b0:b1])]
         if self.semantic:
-            cosines.append(self.centred_a[a0:a1] @ self.centred_b[b0:b1].T)
+            cosines.append(self.centred[self.index_a[a0:a1]] @ self.centred[self.index_b[b0:b1]].T)
         # Few sentences share a name or number: the product stays sparse.
         return cosines, (self.anchors_a[a0:a1] @ self.anchors_b[b0:b1].T).tocsr()
 
@@ -329,18 +331,17 @@ def _top_mean(values: np.ndarray, axis: int, count: int) -> np.ndarray:
     return top.sum(axis=axis) / count
 
 
-def _encode_distinct(embedder, texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Vectors of both texts' sentences, each distinct sentence encoded once (revisions repeat most)."""
+def _encode_distinct(embedder, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Vectors of the distinct texts (each encoded once: revisions repeat most), and each text's row."""
     index: dict[str, int] = {}
-    keys = [index.setdefault(text, len(index)) for text in (*texts_a, *texts_b)]
-    vectors = np.asarray(embedder.encode(list(index)), dtype=np.float32)
-    rows = vectors[np.asarray(keys, dtype=np.int64)] if keys else np.zeros((0, embedder.dims), np.float32)
-    return rows[: len(texts_a)], rows[len(texts_a):]
+    rows = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts))
+    vectors = np.asarray(embedder.encode(list(index)), dtype=np.float32).reshape(len(index), embedder.dims)
+    return vectors, rows
 
 
-def _joined(vectors: np.ndarray, group: Sequence[int], weights: np.ndarray) -> np.ndarray:
-    group = list(group)
-    total = (vectors[group] * (weights[group, None] ** 2).astype(np.float32)).sum(axis=0, keepdims=True)
+def _joined(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """One unit vector for sentences read together, each weighing by its length."""
+    total = (vectors * (weights[:, None] ** 2).astype(np.float32)).sum(axis=0, keepdims=True)
     norm = np.linalg.norm(total)
     return total / norm if norm > 0 else total
 

@@ -189,3 +189,25 @@ def test_thresholds_do_not_depend_on_which_version_is_the_base():
         scorer.prepare([(0, len(first), 0, len(second))])
         found.append(thresholds(scorer, Params()))
     assert found[0] == pytest.approx(found[1])
+
+
+def test_sentences_without_content_words_still_align():
+    # Only stopwords: no lexical feature at all, yet copies of a sentence belong together.
+    pair = align(load_text("It was.\n", "a"), load_text("It is.\n", "b"))
+    assert pair.links == () and (pair.omitted, pair.added) == ((0,), (0,))
+    a = load_text("The storm hit the coast on Monday.\nIt was over.\nCrews cleared the roads.\n", "a")
+    b = load_text("The storm hit the coast on Monday night.\nIt was over.\nCrews cleared the roads.\n", "b")
+    pair = align(a, b)
+    assert [(link.a, link.b, link.kind) for link in pair.links][1] == ((1,), (1,), Kind.IDENTICAL)
+
+
+def test_a_reworded_sentence_moved_far_is_a_move_whether_or_not_the_text_is_cut():
+    filler = [f"Item {k} of the council agenda covers the {word} budget."
+              for k, word in enumerate("road school river park library tax harbour bridge".split() * 5)]
+    moved_a = "The harbour authority said on Monday that the old customs house would reopen as a museum in 2025."
+    moved_b = moved_a.replace("Monday", "Tuesday")
+    a = load_text("\n".join(filler[:10] + [moved_a] + filler[10:]) + "\n", "a")
+    b = load_text("\n".join(filler[:30] + [moved_b] + filler[30:]) + "\n", "b")
+    for cells in (10**9, 50):
+        link = align(a, b, Params(dense_cells=cells)).link_of_a[10]
+        assert (link.b, link.kind, link.moved) == ((30,), Kind.EDITED, True)

@@ -28,7 +28,19 @@ import numpy as np
 import scipy.sparse as sp
 
 from viewer.engine.params import Params
-from viewer.engine.similarity import Vectorizer, anchor_rows, dense_scores, join_rows, pair_scores, words
+from viewer.engine.similarity import (
+    Vectorizer,
+    anchor_rows,
+    dense_scores,
+    distinct_texts,
+    join_rows,
+    pair_scores,
+    words,
+)
+
+# The least log-odds of a pair of identical texts, whatever else the features say ("It was over."
+# has no content word, yet two copies of it belong together): a probability of 0.99.
+IDENTICAL_EVIDENCE = 4.6
 
 
 def logit(probability: float) -> float:
@@ -64,6 +76,9 @@ class Scorer:
 
     def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], params: Params, embedder=None):
         self.texts_a, self.texts_b = list(texts_a), list(texts_b)
+        # The same text on both sides is the surest evidence there is, whatever its words.
+        _, text_ids = distinct_texts((*texts_a, *texts_b))
+        self.text_id_a, self.text_id_b = text_ids[: len(texts_a)], text_ids[len(texts_a):]
         self.rows_a, self.rows_b = Vectorizer(params.word_weight).fit_transform(texts_a, texts_b)
         self.anchors_a, self.anchors_b = anchor_rows(texts_a, texts_b)
         # Sentences read together weigh by length, as the words of one longer sentence would.
@@ -119,25 +134,33 @@ class Scorer:
             self.best_lexical_b[j] = 1.0
             self.rivals_a[i] = (0.5, 0.5, 1.0)
             self.rivals_b[j] = (0.5, 0.5, 1.0)
-        for group in _runs_of_blocks([block for block in blocks if block[1] > block[0] and block[3] > block[2]]):
+        # A block with one empty side (a pure cut or addition between two anchors) is scored too:
+        # its sentences still need rivals, from the window around it.
+        for group in _runs_of_blocks([block for block in blocks if block[1] > block[0] or block[3] > block[2]]):
             # One product for a run of small blocks and the sentences around them.
             wa0, wa1 = max(0, group[0][0] - self.rival_window), min(n, group[-1][1] + self.rival_window)
             wb0, wb1 = max(0, group[0][2] - self.rival_window), min(m, group[-1][3] + self.rival_window)
+            if wa1 <= wa0 or wb1 <= wb0:
+                continue  # the other text is empty: nothing to rival
             cosines, shared = self._cosines_block(wa0, wa1, wb0, wb1)
             for a0, a1, b0, b1 in group:
                 rows, columns = slice(a0 - wa0, a1 - wa0), slice(b0 - wb0, b1 - wb0)
-                near_a, near_b = slice(max(a0 - self.rival_window, wa0) - wa0, min(a1 + self.rival_window, wa1) - wa0), \
-                    slice(max(b0 - self.rival_window, wb0) - wb0, min(b1 + self.rival_window, wb1) - wb0)
-                self.best_lexical_a[a0:a1] = cosines[0][rows, near_b].max(axis=1)
-                self.best_lexical_b[b0:b1] = cosines[0][near_a, columns].max(axis=0)
-                for k, values in enumerate(cosines):
-                    self.rivals_a[a0:a1, k] = _top_mean(values[rows, near_b], axis=1, count=self.rivals)
-                    self.rivals_b[b0:b1, k] = _top_mean(values[near_a, columns], axis=0, count=self.rivals)
-                # Being the best of two candidates says little; the best of ten, a lot.
-                self.rivals_a[a0:a1, 2] = min(1.0, (near_b.stop - near_b.start) / self.rival_pool)
-                self.rivals_b[b0:b1, 2] = min(1.0, (near_a.stop - near_a.start) / self.rival_pool)
-                # Kept (float32, views where the block is the whole window) until block() asks.
-                self._blocks[(a0, a1, b0, b1)] = [c[rows, columns] for c in cosines], shared[rows, columns]
+                near_a = slice(max(a0 - self.rival_window, wa0) - wa0, min(a1 + self.rival_window, wa1) - wa0)
+                near_b = slice(max(b0 - self.rival_window, wb0) - wb0, min(b1 + self.rival_window, wb1) - wb0)
+                if a1 > a0:
+                    self.best_lexical_a[a0:a1] = cosines[0][rows, near_b].max(axis=1)
+                    for k, values in enumerate(cosines):
+                        self.rivals_a[a0:a1, k] = _top_mean(values[rows, near_b], axis=1, count=self.rivals)
+                    # Being the best of two candidates says little; the best of ten, a lot.
+                    self.rivals_a[a0:a1, 2] = min(1.0, (near_b.stop - near_b.start) / self.rival_pool)
+                if b1 > b0:
+                    self.best_lexical_b[b0:b1] = cosines[0][near_a, columns].max(axis=0)
+                    for k, values in enumerate(cosines):
+                        self.rivals_b[b0:b1, k] = _top_mean(values[near_a, columns], axis=0, count=self.rivals)
+                    self.rivals_b[b0:b1, 2] = min(1.0, (near_a.stop - near_a.start) / self.rival_pool)
+                if a1 > a0 and b1 > b0:
+                    # Kept (float32, views where the block is the whole window) until block() asks.
+                    self._blocks[(a0, a1, b0, b1)] = [c[rows, columns] for c in cosines], shared[rows, columns]
 
     def kept_share(self, least: float) -> float:
         """Share of both texts' sentences whose best match keeps their words (lexical cosine >= ``least``).
@@ -153,6 +176,8 @@ class Scorer:
         scored = self._blocks.pop((a0, a1, b0, b1), None)
         cosines, shared = scored if scored is not None else self._cosines_block(a0, a1, b0, b1)
         evidence = self._evidence(cosines, shared, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
+        same = self.text_id_a[a0:a1, None] == self.text_id_b[None, b0:b1]
+        evidence[same] = np.maximum(evidence[same], IDENTICAL_EVIDENCE)
         for (i, j), value in self._rescored.items():
             if a0 <= i < a1 and b0 <= j < b1:
                 evidence[i - a0, j - b0] = value
@@ -168,6 +193,8 @@ class Scorer:
             cosines.append(np.einsum("ij,ij->i", self.centred[self.index_a[ia]], self.centred[self.index_b[jb]]))
         shared = pair_scores(self.anchors_a, self.anchors_b, ia, jb)
         evidence = self._evidence(cosines, shared, self.rivals_a[ia], self.rivals_b[jb])
+        same = self.text_id_a[ia] == self.text_id_b[jb]
+        evidence[same] = np.maximum(evidence[same], IDENTICAL_EVIDENCE)
         if self._rescored:
             for k, pair in enumerate(zip(ia.tolist(), jb.tolist())):
                 evidence[k] = self._rescored.get(pair, evidence[k])
@@ -230,7 +257,10 @@ class Scorer:
             cosines.append((a @ b.T)[0])
         rivals_a = self.rivals_a[group_a].mean(axis=0, keepdims=True)
         rivals_b = self.rivals_b[group_b].mean(axis=0, keepdims=True)
-        return float(self._evidence(cosines, shared, rivals_a, rivals_b)[0])
+        evidence = float(self._evidence(cosines, shared, rivals_a, rivals_b)[0])
+        if list(self.text_id_a[group_a]) == list(self.text_id_b[group_b]):
+            evidence = max(evidence, IDENTICAL_EVIDENCE)
+        return evidence
 
     def confidences(self, groups: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
         """Calibrated probability of each (a sentences, b sentences) group; one-to-one ones in one batch."""
@@ -333,9 +363,8 @@ def _top_mean(values: np.ndarray, axis: int, count: int) -> np.ndarray:
 
 def _encode_distinct(embedder, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Vectors of the distinct texts (each encoded once: revisions repeat most), and each text's row."""
-    index: dict[str, int] = {}
-    rows = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts))
-    vectors = np.asarray(embedder.encode(list(index)), dtype=np.float32).reshape(len(index), embedder.dims)
+    distinct, rows = distinct_texts(texts)
+    vectors = np.asarray(embedder.encode(distinct), dtype=np.float32).reshape(len(distinct), embedder.dims)
     return vectors, rows
 
 

@@ -80,12 +80,14 @@ class Vectorizer:
         # are worked out once per distinct word, and the counts come from two sparse products.
         vocabulary = _Columns()
         # Each distinct sentence is read once (a revision repeats most of them); IDF still counts every copy.
-        distinct, rows_of = _distinct((*texts_a, *texts_b))
+        distinct, rows_of = distinct_texts((*texts_a, *texts_b))
         documents = [vocabulary.ids([w for w in words(t) if w not in STOPWORDS]) for t in distinct]
         counts = _count_matrix(documents, len(vocabulary))[rows_of]
         stems, grams = _Columns(), _Columns()
-        word_stems = _count_matrix([stems.ids((stem(w),)) for w in vocabulary.index], len(stems))
-        word_grams = _count_matrix([grams.ids(_grams(w, self.gram_size)) for w in vocabulary.index], len(grams))
+        # With no content word at all, one empty row matches the one padding column of ``counts``.
+        known = list(vocabulary.index)
+        word_stems = _count_matrix([stems.ids((stem(w),)) for w in known] or [()], len(stems))
+        word_grams = _count_matrix([grams.ids(_grams(w, self.gram_size)) for w in known] or [()], len(grams))
         word_rows = _tfidf(sp.csr_matrix(counts @ word_stems))
         gram_rows = _tfidf(sp.csr_matrix(counts @ word_grams))
         rows = sp.hstack(
@@ -108,7 +110,7 @@ class _Columns:
         return len(self.index)
 
 
-def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+def distinct_texts(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
     """The distinct texts in order of first sight, and for each text the row of its distinct text."""
     index: dict[str, int] = {}
     rows = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts))
@@ -183,7 +185,7 @@ def anchors(text: str) -> list[str]:
 def anchor_rows(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """TF-IDF rows of the anchors of each sentence (binary counts): names and numbers shared by few weigh most."""
     columns = _Columns()
-    distinct, rows_of = _distinct((*texts_a, *texts_b))
+    distinct, rows_of = distinct_texts((*texts_a, *texts_b))
     documents = [columns.ids(sorted(set(anchors(t)))) for t in distinct]
     rows = _tfidf(_count_matrix(documents, len(columns))[rows_of])
     return rows[: len(texts_a)], rows[len(texts_a):]

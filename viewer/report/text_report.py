@@ -1,7 +1,6 @@
 """A readable aligned report for a terminal: one section per version against the base."""
 from __future__ import annotations
 
-
 from viewer.engine.model import Comparison, Kind, Link, Version
 from viewer.report.grid import Grid, Summary
 

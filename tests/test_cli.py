@@ -23,7 +23,7 @@ def test_json_contract():
     proc = run(*SAMPLE, "--format", "json")
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
-    assert (doc["format"], doc["version"], doc["base"]) == ("storydiff", 1, 0)
+    assert (doc["format"], doc["version"], doc["base"]) == ("storydiff", 2, 0)
     assert [v["name"] for v in doc["versions"]] == [p.name for p in SAMPLE]
     assert [(p["a"], p["b"]) for p in doc["pairs"]] == [(0, 1), (0, 2), (0, 3)]
     for version, path in zip(doc["versions"], SAMPLE):
@@ -200,3 +200,14 @@ def test_the_same_text_given_twice_is_pointed_out(tmp_path):
     proc = run(SAMPLE[0], SAMPLE[1], copy)
     assert proc.returncode == 0
     assert proc.stderr.strip() == f"storydiff: {copy} has the same text as {SAMPLE[0]}"
+
+
+def test_a_transformer_that_cannot_be_used_says_why_in_plain_lines(tmp_path):
+    env = dict(os.environ, NO_COLOR="1", STORYDIFF_TRANSFORMER=str(tmp_path / "nowhere"))
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", str(SAMPLE[0]), str(SAMPLE[1]), "--transformer"],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0
+    lines = proc.stderr.strip().splitlines()
+    assert lines and all(line.startswith("storydiff: ") for line in lines)
+    assert any("STORYDIFF_TRANSFORMER" in line for line in lines)
+    assert lines[-1].startswith("storydiff: No sentence-transformer could be used")

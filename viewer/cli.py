@@ -68,10 +68,14 @@ def _run(args: argparse.Namespace) -> int:
         if version.sha256 in seen:
             print(f"storydiff: {path} has the same text as {seen[version.sha256]}", file=sys.stderr)
         seen.setdefault(version.sha256, str(path))
-    with warnings.catch_warnings():
-        # A model that cannot be loaded is said once below, as a note.
-        warnings.filterwarnings("ignore", message="(semantic|transformer) model unavailable", category=RuntimeWarning)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
         comparison = compare(versions, params, base=base)
+    # Why an optional model could not be used, one line each; the missing semantic model is
+    # said by its note.
+    reasons = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+    for line in dict.fromkeys(r for r in reasons if not r.startswith("semantic model unavailable")):
+        print(f"storydiff: {line}", file=sys.stderr)
     for note in comparison.notes:
         print(f"storydiff: {note}", file=sys.stderr)
     if args.format == "json":

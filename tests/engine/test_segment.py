@@ -110,3 +110,8 @@ def test_navigation_and_link_lists_stay_furniture():
             "Copyright 2023 The Associated Press. All rights reserved.\n")
     flags = [(text[s.start:s.end], s.furniture) for s in segment(text)]
     assert [f for _, f in flags] == [True, True, False, True, True, True, True, True]
+
+
+def test_a_link_with_its_header_on_one_line_does_not_swallow_the_news_after_it():
+    text = "Read more: Xi arrives in Moscow\nThe two leaders met on Monday.\n"
+    assert [s.furniture for s in segment(text)] == [True, False]

@@ -175,8 +175,12 @@ def _mark_furniture(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...
 
 
 def _is_heading(body: str) -> bool:
-    """A few words without a full stop: a section or list header, not a sentence."""
-    return len(body.split()) <= _HEADING_MAX_WORDS and body.rstrip()[-1:] not in ".!?"
+    """A few words without a full stop: a section or list header, not a sentence.
+
+    "Read more: Xi arrives in Moscow" is a link with its header, not a header: text after a colon.
+    """
+    _, _, rest = body.partition(":")
+    return len(body.split()) <= _HEADING_MAX_WORDS and body.rstrip()[-1:] not in ".!?" and not rest.strip()
 
 
 def _alone_on_line(text: str, sentence: Sentence) -> bool:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from viewer.engine.model import Comparison, Link, Version
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: "=" ops may carry both texts; "notes"
 
 
 def comparison_to_dict(comparison: Comparison) -> dict:

@@ -28,7 +28,7 @@ def render_text(comparison: Comparison, colour: bool = False) -> str:
 def _summary(summary: Summary) -> str:
     """The same shares as the viewer's column header, counted over the base's sentences."""
     if not summary.base_sentences:
-        return "empty base"
+        return f"empty base · {summary.added} added"
     return (f"{summary.percent(summary.kept):.0f}% kept ({summary.identical} identical, {summary.edited} edited) · "
             f"{summary.percent(summary.paraphrased):.0f}% reworded ({summary.paraphrase} paraphrase, "
             f"{summary.partial} partial) · {summary.percent(summary.omitted):.0f}% omitted ({summary.omitted}) · "

@@ -74,4 +74,3 @@ def transformer_for(params: Params, progress: Progress | None = None):
     if progress is not None:
         progress(0.0, "Loading the sentence-transformer")
     return default_transformer()
-

@@ -338,7 +338,11 @@ def _add_shared(evidence: np.ndarray, shared, weight: float) -> None:
 
 
 def _runs_of_blocks(blocks: Sequence[tuple[int, int, int, int]], span: int = 400) -> list[list[tuple[int, int, int, int]]]:
-    """Consecutive blocks (in text order) gathered into runs spanning at most about ``span`` sentences."""
+    """Consecutive blocks (in text order) gathered into runs spanning at most about ``span`` sentences.
+
+    Only how many products are made depends on ``span``; every block's rivals come from its own
+    window, so the scores do not.
+    """
     runs: list[list[tuple[int, int, int, int]]] = []
     for block in blocks:
         if runs and block[1] - runs[-1][0][0] <= span and block[3] - runs[-1][0][2] <= span:

@@ -21,11 +21,10 @@ WORD_DIFF_KINDS = (Kind.EDITED, Kind.PARAPHRASE, Kind.PARTIAL)
 _PRIORITY = {Kind.PARTIAL: 0, Kind.PARAPHRASE: 1, Kind.EDITED: 2, Kind.ADDED: 3,
              Kind.IDENTICAL: 4, Kind.FURNITURE: 5}
 
-
-
 # Links less likely than this are linked mostly by their place in the story: the viewer marks
 # them so a reader checks them (scores are calibrated probabilities, see engine/scoring.py).
 UNCERTAIN_BELOW = 0.5
+
 
 class Role(enum.Enum):
     """What a cell stands for, before its kind."""

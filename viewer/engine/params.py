@@ -64,9 +64,9 @@ class Params:
     move_candidate: float = 0.5        # pairs under this lexical cosine are not considered for a move
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     split_coverage: float = 0.3        # ... or a smaller share, when the neighbour ...
+    split_gain: float = 0.3            # ... covers this much more of the other side (a split sentence's other half),
     split_gain_backed: float = 0.2     # ... or this much, when joining raises the evidence by
     split_backing: float = 2.5         # ... at least this many log-odds (the sample's split lede; ArgRewrite 0.803 -> 0.794)
-    split_gain: float = 0.3            # ... covers this much more of the other side (a split sentence's other half)
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
     collate_threshold: float = 0.2     # least probability for sentences two versions add to share a row
     # Kinds (classify.py).

@@ -77,26 +77,22 @@ class Scorer:
     def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], params: Params, embedder=None):
         self.texts_a, self.texts_b = list(texts_a), list(texts_b)
         # The same text on both sides is the surest evidence there is, whatever its words.
-        _, text_ids = distinct_texts((*texts_a, *texts_b))
+        # Each distinct text once: its row in ``distinct``, also the row of its sentence vector.
+        distinct, text_ids = distinct_texts((*texts_a, *texts_b))
         self.text_id_a, self.text_id_b = text_ids[: len(texts_a)], text_ids[len(texts_a):]
         self.rows_a, self.rows_b = Vectorizer(params.word_weight).fit_transform(texts_a, texts_b)
         self.anchors_a, self.anchors_b = anchor_rows(texts_a, texts_b)
         # Sentences read together weigh by length, as the words of one longer sentence would.
-        lengths: dict[str, float] = {}
-        for text in (*texts_a, *texts_b):
-            if text not in lengths:
-                lengths[text] = math.sqrt(max(1, len(words(text))))
-        self.weights_a = np.array([lengths[t] for t in texts_a])
-        self.weights_b = np.array([lengths[t] for t in texts_b])
+        lengths = np.sqrt([max(1, len(words(text))) for text in distinct])
+        self.weights_a, self.weights_b = lengths[self.text_id_a], lengths[self.text_id_b]
         self.semantic = embedder is not None
         if self.semantic:
             self.coefficients = params.evidence_weights
-            # Vectors are kept once per distinct sentence; index_a/index_b map sentences to them.
-            self.vectors, rows = _encode_distinct(embedder, (*texts_a, *texts_b))
-            self.index_a, self.index_b = rows[: len(texts_a)], rows[len(texts_a):]
+            # One vector per distinct text (revisions repeat most sentences), found by text id.
+            self.vectors = np.asarray(embedder.encode(distinct), dtype=np.float32).reshape(len(distinct), embedder.dims)
             # The topic is the mean over every sentence of both texts, copies included.
-            copies = np.bincount(rows, minlength=len(self.vectors)).astype(np.float32)
-            self.topic = (copies @ self.vectors) / max(len(rows), 1)
+            copies = np.bincount(text_ids, minlength=len(distinct)).astype(np.float32)
+            self.topic = (copies @ self.vectors) / max(len(text_ids), 1)
             self.centred = _centre(self.vectors, self.topic)
         else:
             self.coefficients = params.lexical_only_weights
@@ -176,8 +172,7 @@ class Scorer:
         scored = self._blocks.pop((a0, a1, b0, b1), None)
         cosines, shared = scored if scored is not None else self._cosines_block(a0, a1, b0, b1)
         evidence = self._evidence(cosines, shared, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
-        same = self.text_id_a[a0:a1, None] == self.text_id_b[None, b0:b1]
-        evidence[same] = np.maximum(evidence[same], IDENTICAL_EVIDENCE)
+        _floor_identical(evidence, self.text_id_a[a0:a1, None], self.text_id_b[None, b0:b1])
         for (i, j), value in self._rescored.items():
             if a0 <= i < a1 and b0 <= j < b1:
                 evidence[i - a0, j - b0] = value
@@ -190,11 +185,10 @@ class Scorer:
             return np.zeros(0)
         cosines = [pair_scores(self.rows_a, self.rows_b, ia, jb)]
         if self.semantic:
-            cosines.append(np.einsum("ij,ij->i", self.centred[self.index_a[ia]], self.centred[self.index_b[jb]]))
+            cosines.append(np.einsum("ij,ij->i", self.centred[self.text_id_a[ia]], self.centred[self.text_id_b[jb]]))
         shared = pair_scores(self.anchors_a, self.anchors_b, ia, jb)
         evidence = self._evidence(cosines, shared, self.rivals_a[ia], self.rivals_b[jb])
-        same = self.text_id_a[ia] == self.text_id_b[jb]
-        evidence[same] = np.maximum(evidence[same], IDENTICAL_EVIDENCE)
+        _floor_identical(evidence, self.text_id_a[ia], self.text_id_b[jb])
         if self._rescored:
             for k, pair in enumerate(zip(ia.tolist(), jb.tolist())):
                 evidence[k] = self._rescored.get(pair, evidence[k])
@@ -252,8 +246,8 @@ class Scorer:
         shared_b = join_rows(self.anchors_b, [group_b])
         shared = np.array([(shared_a @ shared_b.T).toarray()[0, 0]])
         if self.semantic:
-            a = _centre(_joined(self.vectors[self.index_a[group_a]], self.weights_a[group_a]), self.topic)
-            b = _centre(_joined(self.vectors[self.index_b[group_b]], self.weights_b[group_b]), self.topic)
+            a = _centre(_joined(self.vectors[self.text_id_a[group_a]], self.weights_a[group_a]), self.topic)
+            b = _centre(_joined(self.vectors[self.text_id_b[group_b]], self.weights_b[group_b]), self.topic)
             cosines.append((a @ b.T)[0])
         rivals_a = self.rivals_a[group_a].mean(axis=0, keepdims=True)
         rivals_b = self.rivals_b[group_b].mean(axis=0, keepdims=True)
@@ -293,7 +287,7 @@ class Scorer:
         """The lexical (and semantic) cosines of a block, and the cosine of its shared names and numbers."""
         cosines = [dense_scores(self.rows_a[a0:a1], self.rows_b[b0:b1])]
         if self.semantic:
-            cosines.append(self.centred[self.index_a[a0:a1]] @ self.centred[self.index_b[b0:b1]].T)
+            cosines.append(self.centred[self.text_id_a[a0:a1]] @ self.centred[self.text_id_b[b0:b1]].T)
         # Few sentences share a name or number: the product stays sparse.
         return cosines, (self.anchors_a[a0:a1] @ self.anchors_b[b0:b1].T).tocsr()
 
@@ -365,11 +359,10 @@ def _top_mean(values: np.ndarray, axis: int, count: int) -> np.ndarray:
     return top.sum(axis=axis) / count
 
 
-def _encode_distinct(embedder, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Vectors of the distinct texts (each encoded once: revisions repeat most), and each text's row."""
-    distinct, rows = distinct_texts(texts)
-    vectors = np.asarray(embedder.encode(distinct), dtype=np.float32).reshape(len(distinct), embedder.dims)
-    return vectors, rows
+def _floor_identical(evidence: np.ndarray, ids_a: np.ndarray, ids_b: np.ndarray) -> None:
+    """Raise the evidence of pairs whose two texts are the same (ids broadcast to its shape)."""
+    same = ids_a == ids_b
+    evidence[same] = np.maximum(evidence[same], IDENTICAL_EVIDENCE)
 
 
 def _joined(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -1,16 +1,17 @@
 """Fit the link-evidence weights of Params (scoring.py) on the development gold, and print them.
 
-Every sentence pair of every gold document is one example (linked by the gold or not). Its
+Every sentence pair of every gold document of the four sets in ../shared/eval (devsets.py: news
+rewrite, essay revisions, translations, retellings) is one example, linked by the gold or not. Its
 features are those ``Scorer`` uses: the lexical cosine, the cosine of shared names and numbers,
-and the CSLS of the lexical and of the centred semantic cosine. A logistic regression (Newton's method, light L2) gives the weights of
-``Params.evidence_weights`` and, without the semantic feature, ``Params.lexical_only_weights``.
-The seed case is weighted 10x, since ArgRewrite has thirty times its pairs.
-Run: ``python benchmarks/calibrate.py`` (needs ../shared/eval; our own gold is kept out of the
-fit so that it stays a check).
+and the CSLS of the lexical and of the centred semantic cosine. A logistic regression (Newton's
+method, light L2, each set weighing the same) gives ``Params.evidence_weights``, and without the
+semantic feature ``lexical_only_weights``, without both relative terms ``pair_only_weights``.
+Run: ``python benchmarks/calibrate.py [--leave-out SET]`` (needs ../shared/eval; our own gold is
+kept out of the fit so that it stays a check).
 """
 from __future__ import annotations
 
-import json
+import argparse
 import sys
 from pathlib import Path
 
@@ -18,43 +19,48 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import devsets  # noqa: E402
 from viewer.engine.params import Params  # noqa: E402
 from viewer.engine.scoring import Scorer, embedder_for  # noqa: E402
 
-EVAL = ROOT.parent / "shared" / "eval"
-SEED_WEIGHT = 10.0
 
+def features(params: Params, sets: list[str]):
+    """Feature rows, gold labels and fitting weights of every sentence pair of the named sets.
 
-def documents():
-    """(name, sentences a, sentences b, gold pairs) of every development document."""
-    for line in open(EVAL / "argrewrite_v2" / "dev.jsonl", encoding="utf-8"):
-        if line.strip():
-            record = json.loads(line)
-            sides = [[" ".join(s.split()) for s in record[k]] for k in ("a_sentences", "b_sentences")]
-            yield "argrewrite", *sides, {(int(i), int(j)) for i, j, *_ in record["links"]}
-    for path in sorted((EVAL / "seeds").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        a, b, pairs = [], [], set()
-        for link in gold["links"]:
-            rows_a = range(len(a), len(a) + len(link["a"]))
-            rows_b = range(len(b), len(b) + len(link["b"]))
-            a += link["a"]
-            b += link["b"]
-            pairs |= {(i, j) for i in rows_a for j in rows_b}
-        yield "seeds", a + gold["a_only"], b + gold["b_only"], pairs
-
-
-def features(params: Params):
+    Each set weighs the same in all (a set's pairs share its weight), so the largest set does not
+    decide alone, and the fit serves revisions, rewrites, translations and retellings alike.
+    """
     embedder = embedder_for(params)
-    rows, labels, weights = [], [], []
-    for name, a, b, gold in documents():
+    rows, labels, names = [], [], []
+    for document in devsets.documents(sets):
+        a, b = document.a, document.b
         scorer = Scorer(a, b, params, embedder)
         scorer.prepare([(0, len(a), 0, len(b))])
         rows.append(scorer.features())
-        labels.append(np.array([(i, j) in gold for i in range(len(a)) for j in range(len(b))], dtype=float))
-        weights.append(np.full(len(a) * len(b), SEED_WEIGHT if name == "seeds" else 1.0))
-    return np.concatenate(rows), np.concatenate(labels), np.concatenate(weights)
+        labels.append(np.array([(i, j) in document.links for i in range(len(a)) for j in range(len(b))], dtype=float))
+        names += [document.set] * (len(a) * len(b))
+    names = np.array(names)
+    weights = np.zeros(len(names))
+    for name in set(names):
+        chosen = names == name
+        weights[chosen] = len(names) / len(sets) / chosen.sum()
+    return np.concatenate(rows), np.concatenate(labels), weights
+
+
+def fitted_params(sets: list[str], params: Params = Params()) -> dict:
+    """The evidence weights of ``Params`` fitted on the named sets (quality.py's leave-one-out uses this)."""
+    x, y, w = features(params, sets)
+    return {
+        "evidence_weights": _rounded(fit(x, y, w)),
+        "lexical_only_weights": _rounded(fit(x[:, :3], y, w)),
+        "pair_only_weights": _rounded(fit(x[:, :2], y, w)),
+    }
+
+
+def _rounded(beta: np.ndarray) -> tuple[float, ...]:
+    return tuple(float(v) for v in beta.round(2))
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1e-2) -> np.ndarray:
@@ -78,29 +84,29 @@ def reliability(x: np.ndarray, y: np.ndarray, beta: np.ndarray) -> None:
                   f"mean predicted {p[band].mean():.3f}, linked {y[band].mean():.3f}")
 
 
-def main() -> int:
-    if not (EVAL / "argrewrite_v2" / "dev.jsonl").is_file():
-        print(f"no development gold under {EVAL}; nothing to fit")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--leave-out", action="append", default=[], help="fit without this set")
+    args = parser.parse_args(argv)
+    sets = [s for s in devsets.available() if s not in args.leave_out]
+    if not sets:
+        print(f"no development gold under {devsets.EVAL}; nothing to fit")
         return 0
-    x, y, w = features(Params())
-    print(f"{len(y)} pairs, {int(y.sum())} linked")
-    full = fit(x, y, w)
-    lexical_only = fit(x[:, :3], y, w)
-    print("evidence_weights     (bias, lexical, names and numbers, lexical CSLS, semantic CSLS):",
-          tuple(float(v) for v in full.round(2)))
-    reliability(x, y, full)
-    print("lexical_only_weights (bias, lexical, names and numbers, lexical CSLS):",
-          tuple(float(v) for v in lexical_only.round(2)))
-    reliability(x[:, :3], y, lexical_only)
-    pair_only = fit(x[:, :2], y, w)
-    print("pair_only_weights    (bias, lexical, names and numbers), for texts with few candidates:",
-          tuple(float(v) for v in pair_only.round(2)))
-    reliability(x[:, :2], y, pair_only)
-    transformer_weights(Params())
+    x, y, w = features(Params(), sets)
+    print(f"sets {', '.join(sets)}: {len(y)} pairs, {int(y.sum())} linked")
+    for field, columns, names in (
+        ("evidence_weights", 4, "bias, lexical, names and numbers, lexical CSLS, semantic CSLS"),
+        ("lexical_only_weights", 3, "bias, lexical, names and numbers, lexical CSLS"),
+        ("pair_only_weights", 2, "bias, lexical, names and numbers; texts with few candidates"),
+    ):
+        beta = fit(x[:, :columns], y, w)
+        print(f"{field:21} ({names}): {_rounded(beta)}")
+        reliability(x[:, :columns], y, beta)
+    transformer_weights(Params(), sets)
     return 0
 
 
-def transformer_weights(params: Params) -> None:
+def transformer_weights(params: Params, sets: list[str]) -> None:
     """With storydiff[semantic] installed: fit how a transformer's cosine re-scores uncertain pairs."""
     from viewer.engine.transformer import default_transformer, rescore
 
@@ -110,7 +116,8 @@ def transformer_weights(params: Params) -> None:
         return
     embedder = embedder_for(params)
     rows, labels, weights = [], [], []
-    for name, a, b, gold in documents():
+    for document in devsets.documents(sets):
+        a, b, gold = document.a, document.b, document.links
         scorer = Scorer(a, b, params, embedder)
         scorer.prepare([(0, len(a), 0, len(b))])
         ia, jb = scorer.uncertain_pairs(params.rescore_band)
@@ -119,7 +126,7 @@ def transformer_weights(params: Params) -> None:
         cosines = rescore([a[i] for i in ia], [b[j] for j in jb], encoder)
         rows.append(np.stack([scorer.pairs(ia, jb), cosines], axis=1))
         labels.append(np.array([(i, j) in gold for i, j in zip(ia.tolist(), jb.tolist())], dtype=float))
-        weights.append(np.full(len(ia), SEED_WEIGHT if name == "seeds" else 1.0))
+        weights.append(np.full(len(ia), 1.0))
     x, y, w = np.concatenate(rows), np.concatenate(labels), np.concatenate(weights)
     beta = fit(x, y, w)
     print(f"transformer_weights  (c0, c1 evidence, c2 cosine) on {len(y)} uncertain pairs, {int(y.sum())} linked:",

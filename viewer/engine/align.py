@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
+from viewer.engine.chain import best_chain, best_groups
 from viewer.engine.classify import classify
 from viewer.engine.facts import fact_changes
 from viewer.engine.model import Kind, Link, Pair, Version
@@ -64,14 +66,13 @@ def align(
         scorer.prepare([block for block, _ in blocks], [anchor for _, anchor in blocks if anchor is not None])
         if transformer is not None:
             scorer.rescore_uncertain(transformer, params, progress, cancelled)
-        link_least, context_least = thresholds(scorer, params)
-        chain = _in_order_links(blocks, scorer, link_least, cancelled)
-        chain = _link_sandwiched(chain, scorer, context_least, params)
-        groups = [_Group([i], [j]) for i, j in chain]
+        bars = thresholds(scorer, params)
+        groups = _in_order_links(blocks, scorer, bars, params, cancelled)
+        groups = _link_sandwiched(groups, scorer, bars.context, params)
         _grow_splits_and_merges(groups, scorer, params)
         groups += _moved_links(groups, scorer, params)
         confidences = _confidences(groups, scorer)
-        found = _neighbours_of_links(groups, confidences, scorer, context_least, params)
+        found = _neighbours_of_links(groups, confidences, scorer, bars.context, params)
         groups, confidences = groups + found, confidences + _confidences(found, scorer)
     ordered = sorted(zip(groups, confidences), key=lambda item: (min(item[0].b), min(item[0].a)))
 
@@ -108,64 +109,75 @@ def _make_link(
 # --- 2. the in-order chain -------------------------------------------------------------------
 
 
-def _in_order_links(blocks, scorer: Scorer, threshold: float, cancelled) -> list[tuple[int, int]]:
-    chain: list[tuple[int, int]] = []
+def _in_order_links(blocks, scorer: Scorer, bars: Thresholds, params: Params, cancelled) -> list[_Group]:
+    chain: list[_Group] = []
     for (a0, a1, b0, b1), anchor in blocks:
         if cancelled is not None and cancelled():
             from viewer.engine.pipeline import Cancelled
 
             raise Cancelled()
         if a1 > a0 and b1 > b0:
-            evidence = scorer.block(a0, a1, b0, b1)
-            chain += [(a0 + i, b0 + j) for i, j in best_chain(evidence, threshold)]
+            gains = _chain_gains(scorer, (a0, a1, b0, b1), bars, params)
+            chain += [_Group([a0 + i for i in ra], [b0 + j for j in rb])
+                      for ra, rb in best_groups(gains, a1 - a0, b1 - b0)]
         if anchor is not None:
-            chain.append(anchor)
+            chain.append(_Group([anchor[0]], [anchor[1]]))
     return chain
 
 
-def thresholds(scorer: Scorer, params: Params) -> tuple[float, float]:
-    """Least log-odds for an in-order link and for a link from context, for this pair of texts.
+def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dict[tuple[int, int], np.ndarray]:
+    """Gain of every in-order link of a block: its evidence above the threshold, per link shape.
 
-    Both rise with the share of sentences kept word for word: in a revision where most sentences
-    survive, a sentence with only a weak match is more likely new than rewritten; in a retelling,
-    weak matches are all there is.
+    A link joining several sentences on one side (a retelling folds two into one) gains for each
+    sentence it covers, less the merge penalty; every member must stand on its own evidence
+    (``merge_member_least``), or a strong pair would carry an unrelated neighbour in.
+    """
+    a0, a1, b0, b1 = block
+    single = scorer.block(a0, a1, b0, b1)
+    gains = {(1, 1): np.asarray(single, dtype=np.float64) - bars.link}
+    if (a1 - a0) * (b1 - b0) > params.merge_cells:
+        return gains
+    member = single >= logit(params.merge_member_least)
+    for ka, kb in params.merge_shapes:
+        joined = scorer.windows(a0, a1, b0, b1, ka, kb)
+        if not joined.size:
+            continue
+        gain = (ka + kb) / 2 * (joined - bars.link) - bars.merge_penalty
+        # Every member sentence must reach the floor with the other side's window.
+        allowed = np.ones(gain.shape, dtype=bool)
+        for da in range(ka):
+            for db in range(kb):
+                allowed &= member[da: da + gain.shape[0], db: db + gain.shape[1]] | (ka > 1 and kb > 1)
+        # ka-1 or 1-kb: each member of the longer side with the one sentence of the other.
+        gains[(ka, kb)] = np.where(allowed, gain, -np.inf)
+    return gains
+
+
+class Thresholds(NamedTuple):
+    """The decisions' bars for one pair of texts, in log-odds."""
+
+    link: float           # least evidence of an in-order link
+    context: float        # least evidence of a link vouched for by its neighbours
+    merge_penalty: float  # what a link joining several sentences on one side pays
+
+
+def thresholds(scorer: Scorer, params: Params) -> Thresholds:
+    """The bars for this pair of texts, read from the texts themselves.
+
+    They rise with the share of sentences kept word for word: in a revision where most sentences
+    survive, a sentence with only a weak match is more likely new than rewritten, and a split is
+    seen from its shared words; in a retelling or a translation, weak matches are all there is.
     """
     kept = min(1.0, scorer.kept_share(params.kept_similarity) / max(params.revision_kept_share, 1e-9))
-    link = params.link_threshold + kept * (params.link_threshold_kept - params.link_threshold)
-    context = params.context_threshold + kept * (params.context_threshold_kept - params.context_threshold)
-    return logit(link), logit(context)
 
+    def between(loose: float, strict: float) -> float:
+        return loose + kept * (strict - loose)
 
-def best_chain(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """The in-order 1-1 links maximising the sum of (score - threshold): a vectorised DP."""
-    n, m = scores.shape
-    gains = np.asarray(scores, dtype=np.float64) - threshold  # one dtype: mixed ones break the ties below
-    previous = np.zeros(m + 1, dtype=np.float64)
-    back = np.zeros((n, m), dtype=np.int8)  # 0: skip the a sentence, 1: link, 2: skip the b sentence
-    current = np.zeros(m + 1, dtype=np.float64)
-    for i in range(n):
-        diagonal = previous[:-1] + gains[i]
-        up = previous[1:]
-        best = np.maximum(up, diagonal)
-        current[0] = 0.0
-        current[1:] = best
-        # Skipping b sentences costs nothing, so a running maximum carries the best value rightwards.
-        np.maximum.accumulate(current, out=current)
-        back[i] = np.where(current[1:] > best, 2, np.where(diagonal > up, 1, 0))
-        previous, current = current, previous
-    chain = []
-    i, j = n, m
-    while i > 0 and j > 0:
-        step = back[i - 1, j - 1]
-        if step == 1:
-            chain.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif step == 0:
-            i -= 1
-        else:
-            j -= 1
-    chain.reverse()
-    return chain
+    return Thresholds(
+        link=logit(between(params.link_threshold, params.link_threshold_kept)),
+        context=logit(between(params.context_threshold, params.context_threshold_kept)),
+        merge_penalty=between(params.merge_penalty, params.merge_penalty_kept),
+    )
 
 
 def _blocks(texts_a, texts_b, params):
@@ -241,14 +253,16 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # --- 3. context --------------------------------------------------------------------------------
 
 
-def _link_sandwiched(chain, scorer: Scorer, least: float, params: Params) -> list[tuple[int, int]]:
+def _link_sandwiched(chain: list[_Group], scorer: Scorer, least: float, params: Params) -> list[_Group]:
     """Link equal-sized gaps between two links (or a text's edge) pairwise when each pair is close enough."""
     n, m = scorer.sizes
-    bounded = [(-1, -1)] + chain + [(n, m)]
+    edge_before, edge_after = _Group([-1], [-1]), _Group([n], [m])
+    bounded = [edge_before, *chain, edge_after]
     # A text's edges are as sure as a link can be.
-    sure = [True] + list(scorer.pairs([i for i, _ in chain], [j for _, j in chain]) >= logit(params.sure_link)) + [True]
-    out = []
-    for k, ((i0, j0), (i1, j1)) in enumerate(zip(bounded, bounded[1:])):
+    sure = [True, *(scorer.confidences([(g.a, g.b) for g in chain]) >= params.sure_link), True] if chain else [True, True]
+    out: list[_Group] = []
+    for k, (before, after) in enumerate(zip(bounded, bounded[1:])):
+        i0, j0, i1, j1 = max(before.a), max(before.b), min(after.a), min(after.b)
         gap = i1 - i0 - 1
         if 0 < gap <= params.context_gap and gap == j1 - j0 - 1:
             ia = np.arange(i0 + 1, i1)
@@ -261,9 +275,9 @@ def _link_sandwiched(chain, scorer: Scorer, least: float, params: Params) -> lis
                 # ... provided the two share some words: a replaced sentence shares none.
                 tight = sure[k] and sure[k + 1] and scorer.lexical(ia, jb)[0] >= params.least_shared_lexical
                 least_here = logit(params.tight_context_threshold if tight else params.context_threshold)
-            out += [(int(i), int(j)) for i, j, e in zip(ia, jb, evidence) if e >= least_here]
-        if i1 < n:
-            out.append((i1, j1))
+            out += [_Group([int(i)], [int(j)]) for i, j, e in zip(ia, jb, evidence) if e >= least_here]
+        if after is not edge_after:
+            out.append(after)
     return out
 
 

@@ -1,13 +1,28 @@
 """Collate N versions into rows of corresponding sentences.
 
-Every base sentence heads one row (base sentences joined by a link in any pair share a row), and
-each other version's linked sentences sit in the row of their base sentences. Sentences a version
-adds get rows of their own, placed after that version's previous sentence; an added sentence that
-matches one another version added (in order, by the same similarity) joins that row instead, so
-text that several versions share but the base lacks sits on one row.
+Three promises, whatever links the pairwise alignments hold (their in-order chains are monotone
+per pair, but links found later from context, neighbours or merges may cross, and each pair
+orders the base rows its own way):
+
+1. Every version's column reads top to bottom in its own order; only a sentence in a link marked
+   ``moved`` breaks it, sitting level with its base sentence.
+2. A row never holds sentences that are not linked: on a base row every other sentence is linked
+   to a base sentence of that row; a row the base lacks holds one sentence, or sentences of
+   several versions that share their content.
+3. Every sentence of every version sits in exactly one row.
+
+Base sentences head rows in base order; a row holds several base sentences only where one link
+holds neighbours together, so the base column stays in order. Each other version keeps on the
+base rows the largest set of its linked sentences whose rows run down in its own order (a
+weighted longest increasing subsequence); a linked sentence that would break that order gets a
+row of its own, as an added sentence does. Rows of one's own go between the version's neighbours
+on base rows, after the base rows it omits there; one that shares its content with a sentence
+another version put in the same stretch joins that row instead (matched in order), so text that
+several versions share but the base lacks sits on one row.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from viewer.engine.align import best_chain
@@ -15,111 +30,252 @@ from viewer.engine.model import Pair, Row, Version
 from viewer.engine.params import Params
 from viewer.engine.scoring import Scorer, logit
 
+# Sentences of two versions share a row the base lacks only when, besides the scorer's evidence,
+# they share this Jaccard share of content words (lowercased, longer than three letters): the
+# semantic model alone once put "Xi heads to Russia for talks" beside "He welcomed China's proposals".
+LEAST_SHARED_WORDS = 0.2
+_WORD = re.compile(r"[\w']+")
+
 
 class _Row:
-    __slots__ = ("cells", "after", "owner")
+    __slots__ = ("cells", "owner", "first")
 
-    def __init__(self, versions: int, owner: int | None):
+    def __init__(self, versions: int, owner: int | None = None, first: int = -1):
         self.cells: list[list[int]] = [[] for _ in range(versions)]
-        self.after: list[_Row] = []  # rows inserted right after this one, in order
-        self.owner = owner  # the version that added this row's sentence (None: a base row)
+        # The version whose sentence ``first`` opened this row (None: a base row, or a row that
+        # no other version may join, such as page furniture).
+        self.owner = owner
+        self.first = first
 
 
 def collate(
     versions: Sequence[Version], base: int, pairs: Sequence[Pair], params: Params = Params(), embedder=None
 ) -> tuple[Row, ...]:
-    """Rows of corresponding sentences across all versions (each sentence in exactly one row)."""
+    """Rows of corresponding sentences across all versions (each sentence in exactly one row).
+
+    Every column reads in its version's order except sentences of moved links; a row with base
+    sentences holds only sentences linked to one of them.
+    """
     count = len(versions)
-    group_of = _base_groups(len(versions[base].sentences), pairs)
-    base_rows: dict[int, _Row] = {}
-    top: list[_Row] = []
-    for i in range(len(versions[base].sentences)):
-        root = group_of[i]
-        if root not in base_rows:
-            base_rows[root] = _Row(count, None)
-            top.append(base_rows[root])
-        base_rows[root].cells[base].append(i)
-
-    head = _Row(count, None)  # holds rows placed before every base row
-    for pair in pairs:
-        v = pair.b
-        row_of: dict[int, _Row] = {}
-        for link in pair.links:
-            row = base_rows[group_of[link.a[0]]]
-            for j in link.b:
-                row.cells[v].append(j)
-                row_of[j] = row
-        _place_unlinked(versions, v, pair, row_of, head, top, params, embedder)
-
-    rows = [r for r in _flatten(head, top) if any(r.cells)]
-    return tuple(Row(tuple(tuple(sorted(c)) for c in r.cells)) for r in rows)
+    row_of_base = _base_row_numbers(len(versions[base].sentences), pairs)
+    base_rows = [_Row(count) for _ in range(row_of_base[-1] + 1 if row_of_base else 0)]
+    for i, r in enumerate(row_of_base):
+        base_rows[r].cells[base].append(i)
+    rows = list(base_rows)
+    words = _ContentWords(versions)
+    covered = {pair.b for pair in pairs} | {base}
+    # A version without a pair has nothing linked: all of it goes on rows of its own.
+    missing = [Pair(base, v, (), (), tuple(range(len(versions[v].sentences))))
+               for v in range(count) if v not in covered]
+    for pair in (*pairs, *missing):
+        rows = _place_version(versions, pair, rows, base_rows, row_of_base, words, params, embedder)
+    return tuple(Row(tuple(tuple(sorted(cell)) for cell in row.cells)) for row in rows if any(row.cells))
 
 
-def _base_groups(n: int, pairs: Sequence[Pair]) -> list[int]:
-    """Union-find over base sentences that some link holds together; returns each one's root."""
-    parent = list(range(n))
+def _base_row_numbers(n: int, pairs: Sequence[Pair]) -> list[int]:
+    """The row number of each base sentence: neighbours that one link holds together share a row.
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    Only neighbours: a link holding base sentences 3 and 7 cannot pull 7 up beside 3 without
+    breaking the base's order, so its sentences stay on their rows and the other side picks one.
+    """
+    joined = [False] * n  # joined[i]: sentence i shares the row of sentence i - 1
     for pair in pairs:
         for link in pair.links:
-            for i in link.a[1:]:
-                parent[find(i)] = find(link.a[0])
-    return [find(i) for i in range(n)]
+            held = set(link.a)
+            for i in link.a:
+                if 0 < i < n and i - 1 in held:
+                    joined[i] = True
+    numbers, r = [], -1
+    for i in range(n):
+        if not joined[i]:
+            r += 1
+        numbers.append(r)
+    return numbers
 
 
-def _place_unlinked(versions, v, pair, row_of, head, top, params, embedder) -> None:
+def _place_version(versions, pair, rows, base_rows, row_of_base, words, params, embedder) -> list[_Row]:
+    """Put every sentence of version ``pair.b`` into ``rows``; returns the new list of rows."""
+    v = pair.b
     version = versions[v]
-    added = set(pair.added)
-    matched = _match_earlier_additions(versions, v, list(pair.added), head, top, params, embedder)
-    position = {id(row): k for k, row in enumerate(top)}
-    position[id(head)] = -1
-    anchor = head
+    n_base = len(row_of_base)
+    link_of: dict = {}
+    for link in pair.links:
+        if any(0 <= i < n_base for i in link.a):
+            for j in link.b:
+                link_of.setdefault(j, link)
+
+    # Runs of consecutive sentences that one base row can hold together (a split sentence's
+    # halves); moved sentences take no part in the order, so they do not end a run.
+    units: list[tuple[list[int], set[int], float]] = []
+    is_open = False
     for j in range(len(version.sentences)):
-        if j in row_of:
-            anchor = row_of[j]
+        link = link_of.get(j)
+        if link is None:
+            is_open = False
             continue
-        if j in matched:
-            row = matched[j]
+        candidates = {row_of_base[i] for i in link.a if 0 <= i < n_base}
+        if link.moved:
+            base_rows[min(candidates)].cells[v].append(j)
+            continue
+        if is_open and candidates & units[-1][1]:
+            members, shared, score = units[-1]
+            units[-1] = (members + [j], candidates & shared, score + link.score)
         else:
-            # Go past the base sentences this version omits here: deletions before insertions.
-            k = position.get(id(anchor))
-            if k is not None:
-                while k + 1 < len(top) and not top[k + 1].cells[v]:
-                    k += 1
-                anchor = top[k] if k >= 0 else head
-            row = _Row(len(versions), v if j in added else None)
-            anchor.after.append(row)
-        row.cells[v].append(j)
-        row_of[j] = row
-        anchor = row
+            units.append(([j], candidates, link.score))
+        is_open = True
 
+    kept = _heaviest_increasing(units)
+    anchor_of: dict[int, int] = {}  # sentence -> base row number, for sentences kept on base rows
+    for (members, _, _), r in zip(units, kept):
+        if r is not None:
+            for j in members:
+                anchor_of[j] = r
+                base_rows[r].cells[v].append(j)
 
-def _match_earlier_additions(versions, v, added, head, top, params, embedder) -> dict[int, _Row]:
-    """Pair this version's added sentences with rows other versions added, in order."""
-    earlier = [r for r in _flatten(head, top) if r.owner is not None and r.owner != v and not r.cells[v]]
-    if not earlier or not added:
-        return {}
-    texts_earlier = [" ".join(versions[r.owner].sentence_text(k) for k in r.cells[r.owner]) for r in earlier]
-    texts_added = [versions[v].sentence_text(j) for j in added]
-    scorer = Scorer(texts_earlier, texts_added, params, embedder)
-    everything = (0, len(texts_earlier), 0, len(texts_added))
-    scorer.prepare([everything])
-    evidence = scorer.block(*everything)
-    return {added[j]: earlier[i] for i, j in best_chain(evidence, logit(params.collate_threshold))}
+    # The stretches between consecutive kept sentences, with this version's own sentences there.
+    position = {id(row): k for k, row in enumerate(rows)}
+    stretches: list[tuple[int, int, list[int]]] = []  # (first row position, end position, sentences)
+    start, own = 0, []
+    for j in range(len(version.sentences)):
+        if j in anchor_of:
+            end = position[id(base_rows[anchor_of[j]])]
+            if own:
+                stretches.append((start, end, own))
+            start, own = end + 1, []
+        elif not (j in link_of and link_of[j].moved):
+            own.append(j)
+    if own:
+        stretches.append((start, len(rows), own))
 
-
-def _flatten(head: _Row, top: list[_Row]) -> list[_Row]:
+    matches = _match_in_stretches(versions, v, rows, stretches, words, params, embedder)
+    before: dict[int, list[_Row]] = {}  # new rows to insert before position k
+    for (_, end, own), matched in zip(stretches, matches):
+        # Row positions of the matches, in this version's order (best_chain keeps both in order).
+        landmarks = [(j, matched[j]) for j in own if j in matched] + [(len(version.sentences), end)]
+        next_landmark = 0
+        for j in own:
+            if j in matched:
+                rows[matched[j]].cells[v].append(j)
+                next_landmark += 1
+                continue
+            # Before the next matched row, else at the stretch's end: after the base rows this
+            # version omits there (deletions before insertions), and in this version's order.
+            at = landmarks[next_landmark][1]
+            furniture = version.sentences[j].furniture
+            row = _Row(len(versions), None if furniture else v, j)
+            row.cells[v].append(j)
+            before.setdefault(at, []).append(row)
+    if not before:
+        return rows
     out: list[_Row] = []
-    stack = [head] if not top else [head, *top]
-    # Depth-first: a row, then whatever was inserted after it.
-    pending = list(reversed(stack))
-    while pending:
-        row = pending.pop()
+    for k, row in enumerate(rows):
+        out += before.get(k, ())
         out.append(row)
-        pending.extend(reversed(row.after))
+    out += before.get(len(rows), ())
     return out
+
+
+def _heaviest_increasing(units: list[tuple[list[int], set[int], float]]) -> list[int | None]:
+    """For each unit the base row it keeps, or None: the heaviest chain of units whose rows strictly
+    increase, weighed by sentences kept, then by link score (a Fenwick tree of prefix maxima)."""
+    if not units:
+        return []
+    size = max(r for _, candidates, _ in units for r in candidates) + 1
+    empty = ((0, 0.0), -1, -1)
+    tree = [empty] * (size + 1)  # best (weight, unit, row) over rows below an index
+
+    def best_below(r: int):
+        found = empty
+        while r > 0:
+            if tree[r][0] > found[0]:
+                found = tree[r]
+            r -= r & -r
+        return found
+
+    def offer(r: int, entry) -> None:
+        r += 1
+        while r <= size:
+            if entry[0] > tree[r][0]:
+                tree[r] = entry
+            r += r & -r
+
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    best = empty
+    for u, (members, candidates, score) in enumerate(units):
+        # All of a unit's candidates read the tree before any is written: a unit keeps one row.
+        entries = []
+        for r in sorted(candidates):
+            (weight, score_before), pu, pr = best_below(r)
+            entry = ((weight + len(members), score_before + score), u, r)
+            back[(u, r)] = (pu, pr)
+            entries.append(entry)
+        for entry in entries:
+            offer(entry[2], entry)
+            if entry[0] > best[0]:
+                best = entry
+    kept: list[int | None] = [None] * len(units)
+    u, r = best[1], best[2]
+    while u >= 0:
+        kept[u] = r
+        u, r = back[(u, r)]
+    return kept
+
+
+def _match_in_stretches(versions, v, rows, stretches, words, params, embedder) -> list[dict[int, int]]:
+    """Per stretch, this version's sentences that join a row another version opened there: sentence -> row
+    position. In order (best_chain), at ``params.collate_threshold`` and sharing content words."""
+    version = versions[v]
+    open_rows: list[list[int]] = []  # per stretch: positions of rows another version may share
+    own_texts: list[list[int]] = []  # per stretch: this version's sentences that may share one
+    for start, end, own in stretches:
+        open_rows.append([k for k in range(start, end) if rows[k].owner is not None])
+        own_texts.append([j for j in own if not version.sentences[j].furniture])
+    if not any(a and b for a, b in zip(open_rows, own_texts)):
+        return [{} for _ in stretches]
+    texts_rows, texts_own, blocks = [], [], []
+    for candidates, own in zip(open_rows, own_texts):
+        a0, b0 = len(texts_rows), len(texts_own)
+        texts_rows += [versions[rows[k].owner].sentence_text(rows[k].first) for k in candidates]
+        texts_own += [version.sentence_text(j) for j in own]
+        blocks.append((a0, len(texts_rows), b0, len(texts_own)))
+    scorer = Scorer(texts_rows, texts_own, params, embedder)
+    scorer.prepare([b for b in blocks if b[1] > b[0] and b[3] > b[2]])
+    least = logit(params.collate_threshold)
+    out = []
+    for candidates, own, (a0, a1, b0, b1) in zip(open_rows, own_texts, blocks):
+        if not candidates or not own:
+            out.append({})
+            continue
+        evidence = scorer.block(a0, a1, b0, b1).astype(float)
+        for i, j in zip(*(evidence > least).nonzero()):
+            if not words.shared(rows[candidates[i]], v, own[j]):
+                evidence[i, j] = least - 1.0
+        out.append({own[j]: candidates[i] for i, j in best_chain(evidence, least)})
+    return out
+
+
+class _ContentWords:
+    """Lowercased words longer than three letters of each sentence, made once."""
+
+    def __init__(self, versions: Sequence[Version]):
+        self.versions = versions
+        self.cache: dict[tuple[int, int], frozenset[str]] = {}
+
+    def of(self, v: int, j: int) -> frozenset[str]:
+        key = (v, j)
+        found = self.cache.get(key)
+        if found is None:
+            text = self.versions[v].sentence_text(j).lower()
+            found = self.cache[key] = frozenset(w for w in _WORD.findall(text) if len(w) > 3)
+        return found
+
+    def shared(self, row: _Row, v: int, j: int) -> bool:
+        """Whether sentence j of version v shares enough content words with every sentence of the row."""
+        mine = self.of(v, j)
+        for w, cell in enumerate(row.cells):
+            for k in cell:
+                theirs = self.of(w, k)
+                union = len(mine | theirs)
+                if not union or len(mine & theirs) / union < LEAST_SHARED_WORDS:
+                    return False
+        return True

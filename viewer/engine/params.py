@@ -67,6 +67,12 @@ class Params:
     split_gain: float = 0.3            # ... covers this much more of the other side (a split sentence's other half),
     split_gain_backed: float = 0.2     # ... or this much, when joining raises the evidence by
     split_backing: float = 2.5         # ... at least this many log-odds (the sample's split lede; ArgRewrite 0.803 -> 0.794)
+    # Links joining consecutive sentences in the in-order chain (chain.best_groups): shapes (a, b).
+    merge_shapes: tuple[tuple[int, int], ...] = ((2, 1), (1, 2), (3, 1), (1, 3))
+    merge_penalty: float = 1.0         # log-odds a joined link pays, against a 1-1 link and a skip ...
+    merge_penalty_kept: float = 6.0    # ... rising to this in a revision (splits are seen from shared words there)
+    merge_member_least: float = 0.02   # least probability of each member with the other side
+    merge_cells: int = 4_000_000       # larger blocks are chained 1-1 only
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
     collate_threshold: float = 0.2     # least probability for sentences two versions add to share a row
     # Kinds (classify.py).

@@ -41,22 +41,28 @@ def features(params: Params, sets: list[str]):
         rows.append(scorer.features())
         labels.append(np.array([(i, j) in document.links for i in range(len(a)) for j in range(len(b))], dtype=float))
         names += [document.set] * (len(a) * len(b))
-    names = np.array(names)
+    return np.concatenate(rows), np.concatenate(labels), _set_weights(np.array(names))
+
+
+def _set_weights(names: np.ndarray) -> np.ndarray:
+    """Fitting weights under which every set weighs the same in all."""
     weights = np.zeros(len(names))
-    for name in set(names):
+    sets = set(names)
+    for name in sets:
         chosen = names == name
         weights[chosen] = len(names) / len(sets) / chosen.sum()
-    return np.concatenate(rows), np.concatenate(labels), weights
+    return weights
 
 
 def fitted_params(sets: list[str], params: Params = Params()) -> dict:
     """The evidence weights of ``Params`` fitted on the named sets (quality.py's leave-one-out uses this)."""
     x, y, w = features(params, sets)
-    return {
+    fitted = {
         "evidence_weights": _rounded(fit(x, y, w)),
         "lexical_only_weights": _rounded(fit(x[:, :3], y, w)),
         "pair_only_weights": _rounded(fit(x[:, :2], y, w)),
     }
+    return fitted
 
 
 def _rounded(beta: np.ndarray) -> tuple[float, ...]:

@@ -130,7 +130,7 @@ def _parse_overrides(pairs: list[str]) -> dict:
         if isinstance(current, bool):
             out[key] = value.lower() in ("1", "true", "yes")
         elif isinstance(current, tuple):
-            out[key] = tuple(float(v) for v in value.split(","))
+            out[key] = eval(value) if value.startswith("(") else tuple(float(v) for v in value.split(","))
         else:
             out[key] = type(current)(value)
     return out

@@ -110,6 +110,7 @@ def _make_link(
 
 
 def _in_order_links(blocks, scorer: Scorer, bars: Thresholds, params: Params, cancelled) -> list[_Group]:
+    """The best in-order links of each block (``_blocks``), joined across the cuts."""
     chain: list[_Group] = []
     for (a0, a1, b0, b1), anchor in blocks:
         if cancelled is not None and cancelled():
@@ -135,7 +136,9 @@ def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dic
     a0, a1, b0, b1 = block
     single = scorer.block(a0, a1, b0, b1)
     gains = {(1, 1): np.asarray(single, dtype=np.float64) - bars.link}
-    if (a1 - a0) * (b1 - b0) > params.merge_cells:
+    # In a revision splits are found from shared words (_grow_splits_and_merges); in a large
+    # block the joined readings would cost more than the rare retold sentence gains.
+    if bars.revision or (a1 - a0) * (b1 - b0) > params.merge_cells:
         return gains
     member = single >= logit(params.merge_member_least)
     for ka, kb in params.merge_shapes:
@@ -147,8 +150,7 @@ def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dic
         allowed = np.ones(gain.shape, dtype=bool)
         for da in range(ka):
             for db in range(kb):
-                allowed &= member[da: da + gain.shape[0], db: db + gain.shape[1]] | (ka > 1 and kb > 1)
-        # ka-1 or 1-kb: each member of the longer side with the one sentence of the other.
+                allowed &= member[da: da + gain.shape[0], db: db + gain.shape[1]]
         gains[(ka, kb)] = np.where(allowed, gain, -np.inf)
     return gains
 
@@ -159,6 +161,7 @@ class Thresholds(NamedTuple):
     link: float           # least evidence of an in-order link
     context: float        # least evidence of a link vouched for by its neighbours
     merge_penalty: float  # what a link joining several sentences on one side pays
+    revision: bool        # most sentences are kept word for word
 
 
 def thresholds(scorer: Scorer, params: Params) -> Thresholds:
@@ -177,6 +180,7 @@ def thresholds(scorer: Scorer, params: Params) -> Thresholds:
         link=logit(between(params.link_threshold, params.link_threshold_kept)),
         context=logit(between(params.context_threshold, params.context_threshold_kept)),
         merge_penalty=between(params.merge_penalty, params.merge_penalty_kept),
+        revision=kept >= 1.0,
     )
 
 

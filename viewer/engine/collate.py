@@ -25,7 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from viewer.engine.align import best_chain
+import numpy as np
+
+from viewer.engine.chain import best_chain
 from viewer.engine.model import Pair, Row, Version
 from viewer.engine.params import Params
 from viewer.engine.scoring import Scorer, logit
@@ -151,7 +153,7 @@ def _place_version(versions, pair, rows, base_rows, row_of_base, words, params, 
     before: dict[int, list[_Row]] = {}  # new rows to insert before position k
     for (_, end, own), matched in zip(stretches, matches):
         # Row positions of the matches, in this version's order (best_chain keeps both in order).
-        landmarks = [(j, matched[j]) for j in own if j in matched] + [(len(version.sentences), end)]
+        landmarks = [matched[j] for j in own if j in matched] + [end]
         next_landmark = 0
         for j in own:
             if j in matched:
@@ -160,7 +162,7 @@ def _place_version(versions, pair, rows, base_rows, row_of_base, words, params, 
                 continue
             # Before the next matched row, else at the stretch's end: after the base rows this
             # version omits there (deletions before insertions), and in this version's order.
-            at = landmarks[next_landmark][1]
+            at = landmarks[next_landmark]
             furniture = version.sentences[j].furniture
             row = _Row(len(versions), None if furniture else v, j)
             row.cells[v].append(j)
@@ -225,32 +227,32 @@ def _match_in_stretches(versions, v, rows, stretches, words, params, embedder) -
     """Per stretch, this version's sentences that join a row another version opened there: sentence -> row
     position. In order (best_chain), at ``params.collate_threshold`` and sharing content words."""
     version = versions[v]
-    open_rows: list[list[int]] = []  # per stretch: positions of rows another version may share
-    own_texts: list[list[int]] = []  # per stretch: this version's sentences that may share one
-    for start, end, own in stretches:
-        open_rows.append([k for k in range(start, end) if rows[k].owner is not None])
-        own_texts.append([j for j in own if not version.sentences[j].furniture])
-    if not any(a and b for a, b in zip(open_rows, own_texts)):
-        return [{} for _ in stretches]
+    out: list[dict[int, int]] = [{} for _ in stretches]
+    # Only stretches where some pair shares content words are scored: most have none.
+    scored = []  # (stretch number, row positions, sentences, (i, j) pairs allowed to share a row)
+    for number, (start, end, own) in enumerate(stretches):
+        candidates = [k for k in range(start, end) if rows[k].owner is not None]
+        own = [j for j in own if not version.sentences[j].furniture]
+        if candidates and own:
+            allowed = words.sharing([rows[k] for k in candidates], v, own)
+            if allowed:
+                scored.append((number, candidates, own, allowed))
+    if not scored:
+        return out
     texts_rows, texts_own, blocks = [], [], []
-    for candidates, own in zip(open_rows, own_texts):
+    for _, candidates, own, _ in scored:
         a0, b0 = len(texts_rows), len(texts_own)
         texts_rows += [versions[rows[k].owner].sentence_text(rows[k].first) for k in candidates]
         texts_own += [version.sentence_text(j) for j in own]
         blocks.append((a0, len(texts_rows), b0, len(texts_own)))
     scorer = Scorer(texts_rows, texts_own, params, embedder)
-    scorer.prepare([b for b in blocks if b[1] > b[0] and b[3] > b[2]])
+    scorer.prepare(blocks)
     least = logit(params.collate_threshold)
-    out = []
-    for candidates, own, (a0, a1, b0, b1) in zip(open_rows, own_texts, blocks):
-        if not candidates or not own:
-            out.append({})
-            continue
-        evidence = scorer.block(a0, a1, b0, b1).astype(float)
-        for i, j in zip(*(evidence > least).nonzero()):
-            if not words.shared(rows[candidates[i]], v, own[j]):
-                evidence[i, j] = least - 1.0
-        out.append({own[j]: candidates[i] for i, j in best_chain(evidence, least)})
+    for (number, candidates, own, allowed), block in zip(scored, blocks):
+        evidence = np.full((len(candidates), len(own)), least - 1.0)
+        i, j = np.array(sorted(allowed)).T
+        evidence[i, j] = scorer.block(*block)[i, j]
+        out[number] = {own[j]: candidates[i] for i, j in best_chain(evidence, least)}
     return out
 
 
@@ -269,13 +271,25 @@ class _ContentWords:
             found = self.cache[key] = frozenset(w for w in _WORD.findall(text) if len(w) > 3)
         return found
 
-    def shared(self, row: _Row, v: int, j: int) -> bool:
-        """Whether sentence j of version v shares enough content words with every sentence of the row."""
-        mine = self.of(v, j)
+    def sharing(self, rows: list[_Row], v: int, own: list[int]) -> set[tuple[int, int]]:
+        """The (row, sentence) index pairs whose sentence shares enough content words with every
+        sentence of the row (an index of the rows' first words finds the few worth a look)."""
+        index: dict[str, list[int]] = {}
+        for i, row in enumerate(rows):
+            for word in self.of(row.owner, row.first):
+                index.setdefault(word, []).append(i)
+        out = set()
+        for j, sentence in enumerate(own):
+            mine = self.of(v, sentence)
+            near = {i for word in mine for i in index.get(word, ())}
+            out.update((i, j) for i in near if self._shares(rows[i], mine))
+        return out
+
+    def _shares(self, row: _Row, mine: frozenset[str]) -> bool:
         for w, cell in enumerate(row.cells):
             for k in cell:
                 theirs = self.of(w, k)
-                union = len(mine | theirs)
-                if not union or len(mine & theirs) / union < LEAST_SHARED_WORDS:
+                shared = len(mine & theirs)
+                if not shared or shared < LEAST_SHARED_WORDS * len(mine | theirs):
                     return False
         return True

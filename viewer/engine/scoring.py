@@ -109,6 +109,8 @@ class Scorer:
         self.best_lexical_a = np.zeros(n)
         self.best_lexical_b = np.zeros(m)
         self._blocks: dict[tuple[int, int, int, int], tuple[list[np.ndarray], np.ndarray]] = {}
+        # Window features of the block being chained (windows), by (side, start, stop, size).
+        self._window_cache: dict = {}
         # Evidence of pairs a full transformer re-scored (rescore_uncertain), by (i, j).
         self._rescored: dict[tuple[int, int], float] = {}
 
@@ -242,29 +244,43 @@ class Scorer:
 
         The same reading as ``joined``, for all windows at once (the aligner's 2-1 and 1-2 links).
         """
-        starts_a, starts_b = range(a0, a1 - ka + 1), range(b0, b1 - kb + 1)
-        groups_a = [range(i, i + ka) for i in starts_a]
-        groups_b = [range(j, j + kb) for j in starts_b]
-        if not groups_a or not groups_b:
-            return np.zeros((len(groups_a), len(groups_b)))
-        cosines = [dense_scores(join_rows(self.rows_a, groups_a, self.weights_a),
-                                join_rows(self.rows_b, groups_b, self.weights_b))]
+        side_a = self._windows_of("a", a0, a1, ka)
+        side_b = self._windows_of("b", b0, b1, kb)
+        if not side_a[0].shape[0] or not side_b[0].shape[0]:
+            return np.zeros((side_a[0].shape[0], side_b[0].shape[0]))
+        (rows_a, vectors_a, anchors_a, rivals_a), (rows_b, vectors_b, anchors_b, rivals_b) = side_a, side_b
+        cosines = [dense_scores(rows_a, rows_b)]
         if self.semantic:
-            vectors_a = self._window_vectors(self.text_id_a[a0:a1], self.weights_a[a0:a1], ka)
-            vectors_b = self._window_vectors(self.text_id_b[b0:b1], self.weights_b[b0:b1], kb)
             cosines.append(vectors_a @ vectors_b.T)
-        shared = (join_rows(self.anchors_a, groups_a) @ join_rows(self.anchors_b, groups_b).T).tocsr()
-        rivals_a = _window_means(self.rivals_a[a0:a1], ka)
-        rivals_b = _window_means(self.rivals_b[b0:b1], kb)
+        shared = (anchors_a @ anchors_b.T).tocsr()
         return self._evidence(cosines, shared, rivals_a[:, None, :], rivals_b[None, :, :])
 
-    def _window_vectors(self, text_ids: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
-        """Centred unit vectors of every run of ``size`` consecutive sentences (as ``_joined``)."""
-        weighted = self.vectors[text_ids] * (weights[:, None] ** 2).astype(np.float32)
-        summed = _window_sums(weighted, size)
-        norms = np.linalg.norm(summed, axis=1, keepdims=True)
-        np.divide(summed, norms, out=summed, where=norms > 0)
-        return _centre(summed, self.topic)
+    def _windows_of(self, side: str, start: int, stop: int, size: int):
+        """Lexical rows, centred vectors, anchor rows and mean rivals of every run of ``size``
+        consecutive sentences of one side in [start, stop); kept for the other shapes of a block."""
+        key = (side, start, stop, size)
+        if key in self._window_cache:
+            return self._window_cache[key]
+        rows, anchors, weights, rivals, text_ids = (
+            (self.rows_a, self.anchors_a, self.weights_a, self.rivals_a, self.text_id_a) if side == "a"
+            else (self.rows_b, self.anchors_b, self.weights_b, self.rivals_b, self.text_id_b))
+        if size == 1:
+            found = (rows[start:stop], self.centred[text_ids[start:stop]] if self.semantic else None,
+                     anchors[start:stop], rivals[start:stop])
+        else:
+            groups = [range(k, k + size) for k in range(start, stop - size + 1)]
+            vectors = None
+            if self.semantic and groups:
+                # Sentences read together: the length-weighted sum of their vectors, then centred.
+                weighted = self.vectors[text_ids[start:stop]] * (weights[start:stop, None] ** 2).astype(np.float32)
+                summed = _window_sums(weighted, size)
+                norms = np.linalg.norm(summed, axis=1, keepdims=True)
+                np.divide(summed, norms, out=summed, where=norms > 0)
+                vectors = _centre(summed, self.topic)
+            found = (join_rows(rows, groups, weights), vectors, join_rows(anchors, groups),
+                     _window_sums(rivals[start:stop], size) / size)
+        self._window_cache = {key: found, **{k: v for k, v in self._window_cache.items() if k[1:3] == (start, stop)}}
+        return found
 
     def joined(self, group_a: Sequence[int], group_b: Sequence[int]) -> float:
         """Evidence of several sentences read together against several of the other text."""
@@ -399,11 +415,6 @@ def _window_sums(values: np.ndarray, size: int) -> np.ndarray:
     """Sums of every run of ``size`` consecutive rows."""
     totals = np.cumsum(np.concatenate([np.zeros((1, values.shape[1]), values.dtype), values]), axis=0)
     return totals[size:] - totals[:-size]
-
-
-def _window_means(values: np.ndarray, size: int) -> np.ndarray:
-    """Means of every run of ``size`` consecutive rows."""
-    return _window_sums(values, size) / size
 
 
 def _joined(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -129,9 +129,11 @@ def _in_order_links(blocks, scorer: Scorer, bars: Thresholds, params: Params, ca
 def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dict[tuple[int, int], np.ndarray]:
     """Gain of every in-order link of a block: its evidence above the threshold, per link shape.
 
-    A link joining several sentences on one side (a retelling folds two into one) gains for each
-    sentence it covers, less the merge penalty; every member must stand on its own evidence
-    (``merge_member_least``), or a strong pair would carry an unrelated neighbour in.
+    A link joining several sentences on one side (a retelling folds two into one, a translation
+    runs three verses into one sentence) gains as a 1-1 link does, less the merge penalty: it wins
+    where reading the sentences together is more convincing than the best of them alone. Every
+    member must stand on its own evidence too (``merge_member_least``), or a strong pair would
+    carry an unrelated neighbour in.
     """
     a0, a1, b0, b1 = block
     single = scorer.block(a0, a1, b0, b1)
@@ -145,7 +147,7 @@ def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dic
         joined = scorer.windows(a0, a1, b0, b1, ka, kb)
         if not joined.size:
             continue
-        gain = (ka + kb) / 2 * (joined - bars.link) - bars.merge_penalty
+        gain = joined - bars.link - bars.merge_penalty
         # Every member sentence must reach the floor with the other side's window.
         allowed = np.ones(gain.shape, dtype=bool)
         for da in range(ka):

@@ -40,11 +40,11 @@ class Params:
     # development gold it changed nothing on news and cost 0.02 omitted F1 on essays, at ~40x the time.
     transformer: bool = False
     rescore_band: tuple[float, float] = (0.02, 0.9)  # where the DP's decisions are made (links 0.2-0.35)
-    transformer_weights: tuple[float, float, float] = (-1.27, 0.9, 2.28)
+    transformer_weights: tuple[float, float, float] = (-0.64, 0.94, 1.69)
     # Alignment thresholds, as probabilities of the pair on its own: order and neighbours vouch
     # for the rest, which is why an in-order link may be much less sure than a moved one.
     link_threshold: float = 0.1        # least probability for a link in the in-order chain, in a retelling ...
-    link_threshold_kept: float = 0.7   # ... rising to this in a revision that keeps most sentences
+    link_threshold_kept: float = 0.6   # ... rising to this in a revision that keeps most sentences
     # In a revision a weak match is more likely a new sentence than a rewrite; in a retelling or a
     # translation weak matches are all there is. Chosen with benchmarks/quality.py (figures in
     # ABLATION below).
@@ -61,7 +61,7 @@ class Params:
     move_similarity: float = 0.95      # least lexical cosine for a link out of order ...
     # ... or least probability, for a reworded sentence that moved: shown as omitted plus added it
     # would be a false finding (ArgRewrite, whose gold never links moves, pays 0.803 -> 0.794).
-    move_probability: float = 0.9
+    move_probability: float = 0.95
     move_candidate: float = 0.5        # pairs under this lexical cosine are not considered for a move
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     split_coverage: float = 0.3        # ... or a smaller share, when the neighbour ...
@@ -70,8 +70,8 @@ class Params:
     split_backing: float = 2.5         # ... at least this many log-odds (the sample's split lede; ArgRewrite 0.803 -> 0.794)
     # Links joining consecutive sentences in the in-order chain (chain.best_groups): shapes (a, b).
     merge_shapes: tuple[tuple[int, int], ...] = ((2, 1), (1, 2), (3, 1), (1, 3), (4, 1), (1, 4))
-    merge_penalty: float = 1.0         # log-odds a joined link pays, against a 1-1 link and a skip ...
-    merge_penalty_kept: float = 10.0   # ... rising to this in a revision (splits are seen from shared words there)
+    merge_penalty: float = 0.5         # log-odds a joined link pays, against a 1-1 link and a skip ...
+    merge_penalty_kept: float = 4.0    # ... rising to this in a revision (splits are seen from shared words there)
     merge_member_least: float = 0.02   # least probability of each member with the other side
     merge_cells: int = 4_000_000       # larger blocks are chained 1-1 only
     dense_cells: int = 4_000_000       # largest block scored densely by the DP

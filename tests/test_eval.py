@@ -1,8 +1,7 @@
 """Alignment quality on the shared gold sets, through the real command (skipped when absent).
 
-Floors: the seeds at issue 4's targets; ArgRewrite just under what we measure (its gold treats
-moved sentences as deleted and added, which we keep as moves; see README "Alignment quality").
-benchmarks/quality.py prints the detailed numbers.
+Floors sit just under what we measure (benchmarks/quality.py prints the detailed numbers; the README
+gives them). ArgRewrite's gold never crosses, so it is scored --in-order (moved links left out).
 """
 import subprocess
 import sys
@@ -20,15 +19,32 @@ def run(*args):
                           capture_output=True, text=True, cwd=ROOT, timeout=600)
 
 
-@pytest.mark.skipif(not (EVAL / "seeds").is_dir(), reason="../shared/eval is not here")
+def needs(path: Path):
+    return pytest.mark.skipif(not path.exists(), reason="../shared/eval is not here")
+
+
+@needs(EVAL / "seeds")
 def test_news_rewrite_seed_gold():
     proc = run(EVAL / "run_span_gold.py", EVAL / "seeds", ROOT.parent / "shared" / "samples" / "xi-moscow",
-               "--min-links", "0.97", "--min-omitted", "0.95", "--min-kind", "0.90")
+               "--min-links", "0.98", "--min-omitted", "0.96", "--min-kind", "0.90")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.skipif(not (EVAL / "argrewrite_v2" / "dev.jsonl").is_file(), reason="../shared/eval is not here")
+@needs(EVAL / "bible_dev")
+def test_translation_gold():
+    proc = run(EVAL / "run_span_gold.py", EVAL / "bible_dev", EVAL / "bible_dev",
+               "--min-links", "0.89", "--min-omitted", "0.78")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@needs(EVAL / "argrewrite_v2" / "dev.jsonl")
 def test_essay_revision_gold():
-    proc = run(EVAL / "run_jsonl_gold.py", EVAL / "argrewrite_v2" / "dev.jsonl", "--min-f1", "0.97",
-               "--min-omitted", "0.78")
+    proc = run(EVAL / "run_jsonl_gold.py", EVAL / "argrewrite_v2" / "dev.jsonl", "--in-order",
+               "--min-f1", "0.97", "--min-omitted", "0.80")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@needs(EVAL / "aesop_gnat" / "dev.jsonl")
+def test_retelling_gold():
+    proc = run(EVAL / "run_jsonl_gold.py", EVAL / "aesop_gnat" / "dev.jsonl", "--min-f1", "0.57")
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -438,9 +438,9 @@ def test_a_missing_model_is_shown_in_the_message_bar(window, qtbot, no_model):
 
 
 def test_uncertain_links_say_so_in_the_tooltip_and_the_detail_pane(window, qtbot):
-    from gui_helpers import SAMPLE
+    from gui_helpers import DATA
 
-    drop(window, [SAMPLE / "01-wire.txt", SAMPLE / "03-reworded.txt"], qtbot)
+    drop(window, [DATA / "uncertain" / "council_a.txt", DATA / "uncertain" / "council_b.txt"], qtbot)
     model = window.view.grid_model
     cells = [(r, model.cell(r, 1)) for r in range(model.rowCount())]
     uncertain = [r for r, cell in cells if cell.score is not None and cell.score < 0.5 and cell.kind is Kind.PARAPHRASE]

@@ -142,13 +142,17 @@ def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dic
     # block the joined readings would cost more than the rare retold sentence gains.
     if bars.revision or (a1 - a0) * (b1 - b0) > params.merge_cells:
         return gains
-    member = single >= logit(params.merge_member_least)
+    floor = single >= logit(params.merge_member_least)
+    # A member of the longer side must not match another sentence much better than this one:
+    # else it belongs with that one (the decision's own fact), not folded in here.
+    own_best_a = floor & (single >= single.max(axis=1, keepdims=True) - params.merge_member_margin)
+    own_best_b = floor & (single >= single.max(axis=0, keepdims=True) - params.merge_member_margin)
     for ka, kb in params.merge_shapes:
         joined = scorer.windows(a0, a1, b0, b1, ka, kb)
         if not joined.size:
             continue
         gain = joined - bars.link - bars.merge_penalty
-        # Every member sentence must reach the floor with the other side's window.
+        member = own_best_a if ka > 1 else own_best_b
         allowed = np.ones(gain.shape, dtype=bool)
         for da in range(ka):
             for db in range(kb):
@@ -362,6 +366,11 @@ def _moved_links(groups: list[_Group], scorer: Scorer, params: Params) -> list[_
     ia, jb, cosines = scorer.close_pairs(free_a, free_b, params.move_candidate)
     sure = scorer.pairs(ia, jb) >= logit(params.move_probability)
     keep = (cosines >= params.move_similarity) | sure
+    # A reworded sentence moves only whole: a partial match far away (a correction note quoting
+    # the sentence it retracts) is a shared fact, not the sentence itself.
+    for k in np.flatnonzero(keep & (cosines < params.move_similarity)):
+        if classify(scorer.texts_a[ia[k]], scorer.texts_b[jb[k]], params) is Kind.PARTIAL:
+            keep[k] = False
     candidates = sorted(zip(cosines[keep].tolist(), ia[keep].tolist(), jb[keep].tolist()), reverse=True)
     order = sorted((min(g.a), min(g.b)) for g in groups)
     used_a: set[int] = set()

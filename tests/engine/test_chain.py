@@ -66,3 +66,20 @@ def _all_totals(gains, n, m):
 def test_best_chain_is_the_one_to_one_case():
     scores = np.array([[0.9, 0.1, 0.0], [0.0, 0.2, 0.8], [0.0, 0.7, 0.1]], dtype=np.float32)
     assert best_chain(scores, 0.3) == [(0, 0), (1, 2)]
+
+
+def test_listed_gains_choose_as_the_same_gains_written_densely():
+    rng = np.random.default_rng(3)
+    for _ in range(30):
+        n, m = rng.integers(2, 7, size=2)
+        dense = {(1, 1): rng.normal(size=(n, m))}
+        listed = dict(dense)
+        for shape in ((2, 1), (1, 2), (3, 1)):
+            rows, columns = n - shape[0] + 1, m - shape[1] + 1
+            if rows <= 0 or columns <= 0:
+                continue
+            gain = np.where(rng.random((rows, columns)) < 0.3, rng.normal(size=(rows, columns)) + 1, -np.inf)
+            dense[shape] = gain
+            at = np.nonzero(np.isfinite(gain))
+            listed[shape] = (*at, gain[at])
+        assert best_groups(listed, n, m) == best_groups(dense, n, m)

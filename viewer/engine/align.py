@@ -138,9 +138,8 @@ def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dic
     a0, a1, b0, b1 = block
     single = scorer.block(a0, a1, b0, b1)
     gains = {(1, 1): np.asarray(single, dtype=np.float64) - bars.link}
-    # In a revision splits are found from shared words (_grow_splits_and_merges); in a large
-    # block the joined readings would cost more than the rare retold sentence gains.
-    if bars.revision or (a1 - a0) * (b1 - b0) > params.merge_cells:
+    # In a revision splits are found from shared words (_grow_splits_and_merges).
+    if bars.revision:
         return gains
     floor = single >= logit(params.merge_member_least)
     # A member of the longer side must not match another sentence much better than this one:
@@ -148,16 +147,18 @@ def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dic
     own_best_a = floor & (single >= single.max(axis=1, keepdims=True) - params.merge_member_margin)
     own_best_b = floor & (single >= single.max(axis=0, keepdims=True) - params.merge_member_margin)
     for ka, kb in params.merge_shapes:
-        joined = scorer.windows(a0, a1, b0, b1, ka, kb)
-        if not joined.size:
+        rows, columns = (a1 - a0) - ka + 1, (b1 - b0) - kb + 1
+        if rows <= 0 or columns <= 0:
             continue
-        gain = joined - bars.link - bars.merge_penalty
         member = own_best_a if ka > 1 else own_best_b
-        allowed = np.ones(gain.shape, dtype=bool)
+        allowed = np.ones((rows, columns), dtype=bool)
         for da in range(ka):
             for db in range(kb):
-                allowed &= member[da: da + gain.shape[0], db: db + gain.shape[1]]
-        gains[(ka, kb)] = np.where(allowed, gain, -np.inf)
+                allowed &= member[da: da + rows, db: db + columns]
+        # Few windows pass: read only those together, and list them.
+        at = np.nonzero(allowed)
+        if len(at[0]):
+            gains[(ka, kb)] = (*at, scorer.windows(a0, a1, b0, b1, ka, kb, at) - bars.link - bars.merge_penalty)
     return gains
 
 

@@ -74,7 +74,6 @@ class Params:
     merge_penalty_kept: float = 4.0    # ... rising to this in a revision (splits are seen from shared words there)
     merge_member_least: float = 0.02   # least probability of each member with the other side ...
     merge_member_margin: float = 1.0   # ... within this many log-odds of the member's best match in the block
-    merge_cells: int = 4_000_000       # larger blocks are chained 1-1 only
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
     collate_threshold: float = 0.2     # least probability for sentences two versions add to share a row
     # Kinds (classify.py).

@@ -238,17 +238,26 @@ class Scorer:
         self._rescored.update(zip(zip(ia.tolist(), jb.tolist()), (c0 + c1 * evidence + c2 * cosines).tolist()))
         return len(ia)
 
-    def windows(self, a0: int, a1: int, b0: int, b1: int, ka: int, kb: int) -> np.ndarray:
+    def windows(self, a0: int, a1: int, b0: int, b1: int, ka: int, kb: int,
+                at: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """Evidence of ``ka`` consecutive a sentences read together against ``kb`` consecutive b
-        sentences, for every window of the block: shape ``(a1 - a0 - ka + 1, b1 - b0 - kb + 1)``.
+        sentences, for every window of the block: shape ``(a1 - a0 - ka + 1, b1 - b0 - kb + 1)``;
+        or, with ``at`` (window starts, counted from a0 and b0), for those windows only.
 
-        The same reading as ``joined``, for all windows at once (the aligner's 2-1 and 1-2 links).
+        The same reading as ``joined``, for many windows at once (the aligner's 2-1 and 1-2 links).
         """
-        side_a = self._windows_of("a", a0, a1, ka)
-        side_b = self._windows_of("b", b0, b1, kb)
-        if not side_a[0].shape[0] or not side_b[0].shape[0]:
-            return np.zeros((side_a[0].shape[0], side_b[0].shape[0]))
-        (rows_a, vectors_a, anchors_a, rivals_a), (rows_b, vectors_b, anchors_b, rivals_b) = side_a, side_b
+        (rows_a, vectors_a, anchors_a, rivals_a) = self._windows_of("a", a0, a1, ka)
+        (rows_b, vectors_b, anchors_b, rivals_b) = self._windows_of("b", b0, b1, kb)
+        if at is not None:
+            ia, jb = (np.asarray(k, dtype=np.int64) for k in at)
+            if not len(ia):
+                return np.zeros(0)
+            cosines = [pair_scores(rows_a, rows_b, ia, jb)]
+            if self.semantic:
+                cosines.append(np.einsum("ij,ij->i", vectors_a[ia], vectors_b[jb]))
+            return self._evidence(cosines, pair_scores(anchors_a, anchors_b, ia, jb), rivals_a[ia], rivals_b[jb])
+        if not rows_a.shape[0] or not rows_b.shape[0]:
+            return np.zeros((rows_a.shape[0], rows_b.shape[0]))
         cosines = [dense_scores(rows_a, rows_b)]
         if self.semantic:
             cosines.append(vectors_a @ vectors_b.T)

@@ -8,6 +8,7 @@ from viewer.engine.align import align, best_chain
 from viewer.engine.loading import load_file, load_text
 from viewer.engine.model import Kind
 from viewer.engine.params import Params
+from viewer.engine.pipeline import compare
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbour-fire"
@@ -211,3 +212,29 @@ def test_a_reworded_sentence_moved_far_is_a_move_whether_or_not_the_text_is_cut(
     for cells in (10**9, 50):
         link = align(a, b, Params(dense_cells=cells)).link_of_a[10]
         assert (link.b, link.kind, link.moved) == ((30,), Kind.EDITED, True)
+
+
+def test_the_chain_itself_folds_two_sentences_into_one_when_reading_them_together_convinces_more():
+    versions = [load_file(DATA / "proverb_a.txt"), load_file(DATA / "proverb_b.txt")]
+    # The coverage rules that grow splits and merges afterwards are switched off: the chain alone.
+    chain_only = Params(join_coverage=2.0, split_coverage=2.0)
+    pair = compare(versions, chain_only).pairs[0]
+    assert [(link.a, link.b) for link in pair.links] == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((4,), (3,)),
+                                                         ((5,), (4,))]
+    assert (pair.omitted, pair.added) == ((), ())
+    b = versions[1]
+    assert b.sentence_text(1).startswith("Never cross the river") and b.sentence_text(1).endswith("mist away.")
+    # Without joined links in the chain the third sentence would read as omitted.
+    pair = compare(versions, chain_only.with_changes(merge_shapes=())).pairs[0]
+    assert (1, 2) not in [link.a for link in pair.links] and pair.omitted == (2,)
+
+
+def test_a_strong_pair_does_not_fold_in_neighbours_that_match_something_else_better():
+    # Two outlets' reports of one ruling: "The 5-2 decision reverses ..." follows the lede, and
+    # "The justices were split 5-2." follows the quote of a host; neither is part of its neighbour's link.
+    versions = [load_file(DATA / "gold" / "other-outlet_a.txt"), load_file(DATA / "gold" / "other-outlet_b.txt")]
+    links = [(link.a, link.b) for link in compare(versions).pairs[0].links]
+    assert ((0,), (0,)) in links and all(len(a) == 1 and len(b) == 1 for a, b in links)
+    # Without the rule both would be folded in.
+    links = [(link.a, link.b) for link in compare(versions, Params(merge_member_margin=100.0)).pairs[0].links]
+    assert ((0, 1), (0,)) in links and ((4,), (3, 4)) in links

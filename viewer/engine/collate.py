@@ -32,10 +32,6 @@ from viewer.engine.model import Pair, Row, Version
 from viewer.engine.params import Params
 from viewer.engine.scoring import Scorer, logit
 
-# Sentences of two versions share a row the base lacks only when, besides the scorer's evidence,
-# they share this Jaccard share of content words (lowercased, longer than three letters): the
-# semantic model alone once put "Xi heads to Russia for talks" beside "He welcomed China's proposals".
-LEAST_SHARED_WORDS = 0.2
 _WORD = re.compile(r"[\w']+")
 
 
@@ -64,7 +60,7 @@ def collate(
     for i, r in enumerate(row_of_base):
         base_rows[r].cells[base].append(i)
     rows = list(base_rows)
-    words = _ContentWords(versions)
+    words = _ContentWords(versions, params.collate_shared_words)
     covered = {pair.b for pair in pairs} | {base}
     # A version without a pair has nothing linked: all of it goes on rows of its own.
     missing = [Pair(base, v, (), (), tuple(range(len(versions[v].sentences))))
@@ -259,8 +255,9 @@ def _match_in_stretches(versions, v, rows, stretches, words, params, embedder) -
 class _ContentWords:
     """Lowercased words longer than three letters of each sentence, made once."""
 
-    def __init__(self, versions: Sequence[Version]):
+    def __init__(self, versions: Sequence[Version], least_shared: float):
         self.versions = versions
+        self.least_shared = least_shared  # least Jaccard share of content words (Params.collate_shared_words)
         self.cache: dict[tuple[int, int], frozenset[str]] = {}
 
     def of(self, v: int, j: int) -> frozenset[str]:
@@ -290,6 +287,6 @@ class _ContentWords:
             for k in cell:
                 theirs = self.of(w, k)
                 shared = len(mine & theirs)
-                if not shared or shared < LEAST_SHARED_WORDS * len(mine | theirs):
+                if not shared or shared < self.least_shared * len(mine | theirs):
                     return False
         return True

@@ -75,7 +75,11 @@ class Params:
     merge_member_least: float = 0.02   # least probability of each member with the other side ...
     merge_member_margin: float = 1.0   # ... within this many log-odds of the member's best match in the block
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
-    collate_threshold: float = 0.2     # least probability for sentences two versions add to share a row
+    collate_threshold: float = 0.2     # least probability for sentences two versions add to share a row ...
+    # ... and least share (Jaccard) of content words, lowercased and longer than three letters, they
+    # have in common: the semantic model alone once put "Xi heads to Russia for talks" beside "He
+    # welcomed China's proposals" (collation_order.py on the five sample versions: 0 violations).
+    collate_shared_words: float = 0.2
     # Kinds (classify.py).
     edited_ratio: float = 0.6          # least in-order word match for "edited" ...
     edited_changes: int = 14           # ... with at most this many words changed (both sides counted),

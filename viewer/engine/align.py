@@ -334,11 +334,7 @@ def _worth_joining(group: _Group, side: str, neighbour: int, scorer: Scorer, par
         return False
     before = _covered_share(other_rows, other, rows, own)
     after = _covered_share(other_rows, other, rows, own + [neighbour])
-    if after - before >= params.split_gain:
-        return True
-    # A smaller gain counts when reading the halves together is far more convincing.
-    return after - before >= params.split_gain_backed and (
-        scorer.joined(grown.a, grown.b) >= scorer.joined(group.a, group.b) + params.split_backing)
+    return after - before >= params.split_gain
 
 
 def _covered_share(rows, members: list[int], other_rows, other: list[int]) -> float:

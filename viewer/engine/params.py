@@ -65,13 +65,11 @@ class Params:
     move_candidate: float = 0.5        # pairs under this lexical cosine are not considered for a move
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     split_coverage: float = 0.3        # ... or a smaller share, when the neighbour ...
-    split_gain: float = 0.3            # ... covers this much more of the other side (a split sentence's other half),
-    split_gain_backed: float = 0.2     # ... or this much, when joining raises the evidence by
-    split_backing: float = 2.5         # ... at least this many log-odds (the sample's split lede; ArgRewrite 0.803 -> 0.794)
+    split_gain: float = 0.3            # ... covers this much more of the other side (a split sentence's other half)
     # Links joining consecutive sentences in the in-order chain (chain.best_groups): shapes (a, b).
     merge_shapes: tuple[tuple[int, int], ...] = ((2, 1), (1, 2), (3, 1), (1, 3), (4, 1), (1, 4))
     merge_penalty: float = 0.5         # log-odds a joined link pays, against a 1-1 link and a skip ...
-    merge_penalty_kept: float = 4.0    # ... rising to this in a revision (splits are seen from shared words there)
+    merge_penalty_kept: float = 1.5    # ... rising to this in a revision (splits are seen from shared words there)
     merge_member_least: float = 0.02   # least probability of each member with the other side ...
     merge_member_margin: float = 1.0   # ... within this many log-odds of the member's best match in the block
     dense_cells: int = 4_000_000       # largest block scored densely by the DP

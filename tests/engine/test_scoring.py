@@ -194,3 +194,16 @@ def test_two_sentences_a_retelling_folds_into_one_score_higher_together():
     scorer = _scorer(wire, retold)
     joined = scorer.windows(0, 4, 0, 3, 2, 1)[0, 0]
     assert joined > max(scorer.block(0, 4, 0, 3)[0, 0], scorer.block(0, 4, 0, 3)[1, 0])
+
+
+def test_joined_cosine_is_the_cosine_of_the_joined_rows():
+    from viewer.engine.similarity import Vectorizer, join_rows, joined_cosine
+
+    rows_a, rows_b = Vectorizer(0.5).fit_transform(WIRE, RETOLD)
+    weights = np.array([1.0, 2.0, 1.5, 3.0])
+    for group_a, group_b in (([0], [0]), ([0, 1], [0]), ([1, 2, 3], [1, 2]), ([3], [0, 3])):
+        expected = (join_rows(rows_a, [group_a], weights) @ join_rows(rows_b, [group_b], weights).T).toarray()[0, 0]
+        assert joined_cosine(rows_a, group_a, rows_b, group_b, weights, weights) == pytest.approx(expected, abs=1e-9)
+    # Rows with nothing in them (no content word) are at cosine 0, not a division by zero.
+    empty_a, empty_b = Vectorizer(0.5).fit_transform(["It was."], ["It is."])
+    assert joined_cosine(empty_a, [0], empty_b, [0]) == 0.0

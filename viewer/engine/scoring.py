@@ -34,6 +34,7 @@ from viewer.engine.similarity import (
     dense_scores,
     distinct_texts,
     join_rows,
+    joined_cosine,
     pair_scores,
     words,
 )
@@ -294,12 +295,8 @@ class Scorer:
     def joined(self, group_a: Sequence[int], group_b: Sequence[int]) -> float:
         """Evidence of several sentences read together against several of the other text."""
         group_a, group_b = list(group_a), list(group_b)
-        joined_a = join_rows(self.rows_a, [group_a], self.weights_a)
-        joined_b = join_rows(self.rows_b, [group_b], self.weights_b)
-        cosines = [np.array([(joined_a @ joined_b.T).toarray()[0, 0]])]
-        shared_a = join_rows(self.anchors_a, [group_a])
-        shared_b = join_rows(self.anchors_b, [group_b])
-        shared = np.array([(shared_a @ shared_b.T).toarray()[0, 0]])
+        cosines = [np.array([joined_cosine(self.rows_a, group_a, self.rows_b, group_b, self.weights_a, self.weights_b)])]
+        shared = np.array([joined_cosine(self.anchors_a, group_a, self.anchors_b, group_b)])
         if self.semantic:
             a = _centre(_joined(self.vectors[self.text_id_a[group_a]], self.weights_a[group_a]), self.topic)
             b = _centre(_joined(self.vectors[self.text_id_b[group_b]], self.weights_b[group_b]), self.topic)

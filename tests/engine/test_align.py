@@ -238,3 +238,22 @@ def test_a_strong_pair_does_not_fold_in_neighbours_that_match_something_else_bet
     # Without the rule both would be folded in.
     links = [(link.a, link.b) for link in compare(versions, Params(merge_member_margin=100.0)).pairs[0].links]
     assert ((0, 1), (0,)) in links and ((4,), (3, 4)) in links
+
+
+def test_the_link_bar_rises_with_the_length_of_texts_that_keep_no_sentence():
+    from viewer.engine.align import thresholds
+    from viewer.engine.scoring import Scorer, logit
+
+    def bars(n):
+        first = [f"Reporters counted {k} boats in harbour number {k}." for k in range(n)]
+        second = [f"Officials said {k} ferries sailed from pier {k} at dawn." for k in range(n)]
+        scorer = Scorer(first, second, Params())
+        scorer.prepare([(0, n, 0, n)])
+        return thresholds(scorer, Params())
+
+    params = Params()
+    assert bars(10).link == pytest.approx(logit(params.link_threshold))
+    assert bars(70).link == pytest.approx(logit(params.link_threshold_long))
+    halfway = (params.short_text + params.long_text) // 2
+    assert bars(halfway).link == pytest.approx(logit((params.link_threshold + params.link_threshold_long) / 2))
+    assert not bars(70).revision

@@ -177,14 +177,19 @@ def thresholds(scorer: Scorer, params: Params) -> Thresholds:
     They rise with the share of sentences kept word for word: in a revision where most sentences
     survive, a sentence with only a weak match is more likely new than rewritten, and a split is
     seen from its shared words; in a retelling or a translation, weak matches are all there is.
+    The link bar also rises with the length of the texts.
     """
     kept = min(1.0, scorer.kept_share(params.kept_similarity) / max(params.revision_kept_share, 1e-9))
 
     def between(loose: float, strict: float) -> float:
         return loose + kept * (strict - loose)
 
+    # In a long text a weak match has many more rivals to be mistaken for: the chain would thread
+    # weak pairs through two outlets' articles that only share the topic.
+    length = (max(scorer.sizes) - params.short_text) / max(params.long_text - params.short_text, 1)
+    loose_link = params.link_threshold + min(1.0, max(0.0, length)) * (params.link_threshold_long - params.link_threshold)
     return Thresholds(
-        link=logit(between(params.link_threshold, params.link_threshold_kept)),
+        link=logit(between(loose_link, params.link_threshold_kept)),
         context=logit(between(params.context_threshold, params.context_threshold_kept)),
         merge_penalty=between(params.merge_penalty, params.merge_penalty_kept),
         revision=kept >= 1.0,

@@ -18,6 +18,7 @@ The official figures come from the shared runners, which call the installed comm
 from __future__ import annotations
 
 import argparse
+import ast
 import collections
 import sys
 import time
@@ -130,7 +131,8 @@ def _parse_overrides(pairs: list[str]) -> dict:
         if isinstance(current, bool):
             out[key] = value.lower() in ("1", "true", "yes")
         elif isinstance(current, tuple):
-            out[key] = eval(value) if value.startswith("(") else tuple(float(v) for v in value.split(","))
+            # "1,2,3" for a flat tuple, a Python literal for a nested one: "((2, 1), (1, 2))".
+            out[key] = ast.literal_eval(value) if value.startswith("(") else tuple(float(v) for v in value.split(",") if v)
         else:
             out[key] = type(current)(value)
     return out

@@ -1,10 +1,9 @@
 """Pairwise alignment: exact links and kinds on small texts, splits, merges, moves and invariants."""
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from viewer.engine.align import align, best_chain
+from viewer.engine.align import align
 from viewer.engine.loading import load_file, load_text
 from viewer.engine.model import Kind
 from viewer.engine.params import Params
@@ -16,16 +15,6 @@ SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbou
 
 def summary(pair):
     return [(link.a, link.b, link.kind, link.moved) for link in pair.links]
-
-
-def test_best_chain_null_and_simple_cases():
-    assert best_chain(np.zeros((0, 3), dtype=np.float32), 0.3) == []
-    assert best_chain(np.array([[0.1, 0.2]], dtype=np.float32), 0.3) == []
-    scores = np.array([[0.9, 0.1, 0.0], [0.0, 0.2, 0.8], [0.0, 0.7, 0.1]], dtype=np.float32)
-    # (1, 2) and (2, 1) cross; the chain keeps the in-order pair with the larger total.
-    assert best_chain(scores, 0.3) == [(0, 0), (1, 2)]
-    # Any dtype of scores: a float32 running total once hid a link scored in float64.
-    assert best_chain(np.array([[0.5]]), 0.4) == [(0, 0)]
 
 
 def test_small_pair_links_kinds_omissions_additions_and_a_move():

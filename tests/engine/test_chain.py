@@ -63,9 +63,14 @@ def _all_totals(gains, n, m):
                 yield sum(gains[(k, l)][i, j] for i, j, k, l in chosen)
 
 
-def test_best_chain_is_the_one_to_one_case():
+def test_best_chain_null_and_simple_cases():
+    assert best_chain(np.zeros((0, 3), dtype=np.float32), 0.3) == []
+    assert best_chain(np.array([[0.1, 0.2]], dtype=np.float32), 0.3) == []
     scores = np.array([[0.9, 0.1, 0.0], [0.0, 0.2, 0.8], [0.0, 0.7, 0.1]], dtype=np.float32)
+    # (1, 2) and (2, 1) cross; the chain keeps the in-order pair with the larger total.
     assert best_chain(scores, 0.3) == [(0, 0), (1, 2)]
+    # Any dtype of scores: a float32 running total once hid a link scored in float64.
+    assert best_chain(np.array([[0.5]]), 0.4) == [(0, 0)]
 
 
 def test_listed_gains_choose_as_the_same_gains_written_densely():

@@ -174,16 +174,18 @@ def test_asking_for_a_missing_transformer_says_so(monkeypatch):
 def test_windows_read_consecutive_sentences_together_as_joined_does(semantic):
     scorer = _scorer(WIRE, RETOLD[:3], semantic=semantic)
     for ka, kb in ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3)):
-        windows = scorer.windows(0, 4, 0, 3, ka, kb)
-        assert windows.shape == (4 - ka + 1, 3 - kb + 1)
-        for i, j in np.ndindex(*windows.shape):
+        shape = (4 - ka + 1, 3 - kb + 1)
+        everywhere = tuple(k.ravel() for k in np.indices(shape))
+        windows = scorer.windows(0, 4, 0, 3, ka, kb, everywhere).reshape(shape)
+        for i, j in np.ndindex(*shape):
             expected = scorer.joined(range(i, i + ka), range(j, j + kb))
             if ka == kb == 1:
                 expected = scorer.block(0, 4, 0, 3)[i, j]
             assert windows[i, j] == pytest.approx(expected, abs=1e-4)
-    # A part of a block, and a window longer than its side: nothing to read.
-    assert scorer.windows(1, 3, 1, 3, 2, 1).shape == (1, 2)
-    assert scorer.windows(0, 2, 0, 3, 3, 1).shape == (0, 3)
+    # A part of a block: window starts count from its first sentences.
+    assert scorer.windows(1, 3, 1, 3, 2, 1, (np.array([0]), np.array([1])))[0] == pytest.approx(
+        scorer.joined([1, 2], [2]), abs=1e-4)
+    assert scorer.windows(0, 4, 0, 3, 2, 1, (np.array([], dtype=int), np.array([], dtype=int))).shape == (0,)
 
 
 def test_two_sentences_a_retelling_folds_into_one_score_higher_together():
@@ -192,7 +194,7 @@ def test_two_sentences_a_retelling_folds_into_one_score_higher_together():
     retold = ["On Tuesday the council said yes to spending 4.2 million dollars.",
               "Seven backed it and two did not.", "Next week the mayor puts her name to it."]
     scorer = _scorer(wire, retold)
-    joined = scorer.windows(0, 4, 0, 3, 2, 1)[0, 0]
+    joined = scorer.windows(0, 4, 0, 3, 2, 1, (np.array([0]), np.array([0])))[0]
     assert joined > max(scorer.block(0, 4, 0, 3)[0, 0], scorer.block(0, 4, 0, 3)[1, 0])
 
 

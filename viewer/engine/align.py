@@ -2,9 +2,10 @@
 
 1. Score sentence pairs with calibrated evidence (``scoring``: lexical, names and numbers,
    semantic, each also relative to the sentences' best rivals).
-2. Find the best in-order chain of 1-1 links by dynamic programming over a dense evidence block
-   (long texts are first cut into blocks at unique identical sentences, as patience diff does).
-   Thresholds rise with the share of sentences kept word for word (``thresholds``).
+2. Find the best in-order chain of links by dynamic programming over a dense evidence block
+   (``chain``; long texts are first cut into blocks at unique identical sentences, as patience
+   diff does). A link may join up to four consecutive sentences on one side where reading them
+   together convinces more. The bars are read from the texts (``thresholds``).
 3. Link equal gaps of up to ``context_gap`` sentences between two links pairwise at a lower
    threshold: context vouches for them (lowest for one sentence each side between sure links).
 4. Grow links into splits and merges with unlinked neighbours whose words the other side holds.
@@ -21,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from viewer.engine.chain import best_chain, best_groups
+from viewer.engine.chain import Gains, best_groups
 from viewer.engine.classify import classify
 from viewer.engine.facts import fact_changes
 from viewer.engine.model import Kind, Link, Pair, Version
@@ -126,7 +127,7 @@ def _in_order_links(blocks, scorer: Scorer, bars: Thresholds, params: Params, ca
     return chain
 
 
-def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dict[tuple[int, int], np.ndarray]:
+def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dict[tuple[int, int], Gains]:
     """Gain of every in-order link of a block: its evidence above the threshold, per link shape.
 
     A link joining several sentences on one side (a retelling folds two into one, a translation
@@ -143,7 +144,7 @@ def _chain_gains(scorer: Scorer, block, bars: Thresholds, params: Params) -> dic
         return gains
     floor = single >= logit(params.merge_member_least)
     # A member of the longer side must not match another sentence much better than this one:
-    # else it belongs with that one (the decision's own fact), not folded in here.
+    # it belongs with that one ("The 5-2 decision" with "The justices split 5-2"), not folded in here.
     own_best_a = floor & (single >= single.max(axis=1, keepdims=True) - params.merge_member_margin)
     own_best_b = floor & (single >= single.max(axis=0, keepdims=True) - params.merge_member_margin)
     for ka, kb in params.merge_shapes:

@@ -19,7 +19,8 @@ def best_chain(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return [(a[0], b[0]) for a, b in best_groups({(1, 1): gains}, n, m)]
 
 
-Gains = "np.ndarray | tuple[np.ndarray, np.ndarray, np.ndarray]"
+# A shape's gains: dense, or listed as (i, j, gain) where few links of that shape are possible.
+Gains = np.ndarray | tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def best_groups(gains: dict[tuple[int, int], Gains], n: int, m: int) -> list[tuple[range, range]]:

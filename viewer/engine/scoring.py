@@ -110,7 +110,8 @@ class Scorer:
         self.best_lexical_a = np.zeros(n)
         self.best_lexical_b = np.zeros(m)
         self._blocks: dict[tuple[int, int, int, int], tuple[list[np.ndarray], np.ndarray]] = {}
-        # Window features of the block being chained (windows), by (side, start, stop, size).
+        # Window features of the block being chained (windows), by (side, size).
+        self._window_block: tuple[int, int, int, int] | None = None
         self._window_cache: dict = {}
         # Evidence of pairs a full transformer re-scored (rescore_uncertain), by (i, j).
         self._rescored: dict[tuple[int, int], float] = {}
@@ -240,35 +241,28 @@ class Scorer:
         return len(ia)
 
     def windows(self, a0: int, a1: int, b0: int, b1: int, ka: int, kb: int,
-                at: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                at: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
         """Evidence of ``ka`` consecutive a sentences read together against ``kb`` consecutive b
-        sentences, for every window of the block: shape ``(a1 - a0 - ka + 1, b1 - b0 - kb + 1)``;
-        or, with ``at`` (window starts, counted from a0 and b0), for those windows only.
+        sentences, for the windows of the block starting at ``at`` (offsets from a0 and b0).
 
         The same reading as ``joined``, for many windows at once (the aligner's 2-1 and 1-2 links).
         """
-        (rows_a, vectors_a, anchors_a, rivals_a) = self._windows_of("a", a0, a1, ka)
-        (rows_b, vectors_b, anchors_b, rivals_b) = self._windows_of("b", b0, b1, kb)
-        if at is not None:
-            ia, jb = (np.asarray(k, dtype=np.int64) for k in at)
-            if not len(ia):
-                return np.zeros(0)
-            cosines = [pair_scores(rows_a, rows_b, ia, jb)]
-            if self.semantic:
-                cosines.append(np.einsum("ij,ij->i", vectors_a[ia], vectors_b[jb]))
-            return self._evidence(cosines, pair_scores(anchors_a, anchors_b, ia, jb), rivals_a[ia], rivals_b[jb])
-        if not rows_a.shape[0] or not rows_b.shape[0]:
-            return np.zeros((rows_a.shape[0], rows_b.shape[0]))
-        cosines = [dense_scores(rows_a, rows_b)]
+        if self._window_block != (a0, a1, b0, b1):
+            self._window_block, self._window_cache = (a0, a1, b0, b1), {}
+        rows_a, vectors_a, anchors_a, rivals_a = self._windows_of("a", a0, a1, ka)
+        rows_b, vectors_b, anchors_b, rivals_b = self._windows_of("b", b0, b1, kb)
+        ia, jb = (np.asarray(k, dtype=np.int64) for k in at)
+        if not len(ia):
+            return np.zeros(0)
+        cosines = [pair_scores(rows_a, rows_b, ia, jb)]
         if self.semantic:
-            cosines.append(vectors_a @ vectors_b.T)
-        shared = (anchors_a @ anchors_b.T).tocsr()
-        return self._evidence(cosines, shared, rivals_a[:, None, :], rivals_b[None, :, :])
+            cosines.append(np.einsum("ij,ij->i", vectors_a[ia], vectors_b[jb]))
+        return self._evidence(cosines, pair_scores(anchors_a, anchors_b, ia, jb), rivals_a[ia], rivals_b[jb])
 
     def _windows_of(self, side: str, start: int, stop: int, size: int):
         """Lexical rows, centred vectors, anchor rows and mean rivals of every run of ``size``
-        consecutive sentences of one side in [start, stop); kept for the other shapes of a block."""
-        key = (side, start, stop, size)
+        consecutive sentences of one side in [start, stop); kept for the other shapes of the block."""
+        key = (side, size)
         if key in self._window_cache:
             return self._window_cache[key]
         rows, anchors, weights, rivals, text_ids = (
@@ -289,7 +283,7 @@ class Scorer:
                 vectors = _centre(summed, self.topic)
             found = (join_rows(rows, groups, weights), vectors, join_rows(anchors, groups),
                      _window_sums(rivals[start:stop], size) / size)
-        self._window_cache = {key: found, **{k: v for k, v in self._window_cache.items() if k[1:3] == (start, stop)}}
+        self._window_cache[key] = found
         return found
 
     def joined(self, group_a: Sequence[int], group_b: Sequence[int]) -> float:

@@ -275,12 +275,7 @@ class Scorer:
             groups = [range(k, k + size) for k in range(start, stop - size + 1)]
             vectors = None
             if self.semantic and groups:
-                # Sentences read together: the length-weighted sum of their vectors, then centred.
-                weighted = self.vectors[text_ids[start:stop]] * (weights[start:stop, None] ** 2).astype(np.float32)
-                summed = _window_sums(weighted, size)
-                norms = np.linalg.norm(summed, axis=1, keepdims=True)
-                np.divide(summed, norms, out=summed, where=norms > 0)
-                vectors = _centre(summed, self.topic)
+                vectors = _centre(_read_together(self.vectors[text_ids[start:stop]], weights[start:stop], size), self.topic)
             found = (join_rows(rows, groups, weights), vectors, join_rows(anchors, groups),
                      _window_sums(rivals[start:stop], size) / size)
         self._window_cache[key] = found
@@ -292,8 +287,8 @@ class Scorer:
         cosines = [np.array([joined_cosine(self.rows_a, group_a, self.rows_b, group_b, self.weights_a, self.weights_b)])]
         shared = np.array([joined_cosine(self.anchors_a, group_a, self.anchors_b, group_b)])
         if self.semantic:
-            a = _centre(_joined(self.vectors[self.text_id_a[group_a]], self.weights_a[group_a]), self.topic)
-            b = _centre(_joined(self.vectors[self.text_id_b[group_b]], self.weights_b[group_b]), self.topic)
+            a = _centre(_read_together(self.vectors[self.text_id_a[group_a]], self.weights_a[group_a]), self.topic)
+            b = _centre(_read_together(self.vectors[self.text_id_b[group_b]], self.weights_b[group_b]), self.topic)
             cosines.append((a @ b.T)[0])
         rivals_a = self.rivals_a[group_a].mean(axis=0, keepdims=True)
         rivals_b = self.rivals_b[group_b].mean(axis=0, keepdims=True)
@@ -417,11 +412,14 @@ def _window_sums(values: np.ndarray, size: int) -> np.ndarray:
     return totals[size:] - totals[:-size]
 
 
-def _joined(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """One unit vector for sentences read together, each weighing by its length."""
-    total = (vectors * (weights[:, None] ** 2).astype(np.float32)).sum(axis=0, keepdims=True)
-    norm = np.linalg.norm(total)
-    return total / norm if norm > 0 else total
+def _read_together(vectors: np.ndarray, weights: np.ndarray, size: int | None = None) -> np.ndarray:
+    """One unit vector for each run of ``size`` consecutive sentences read together (default: all
+    of them, one row), each sentence weighing by its length."""
+    weighted = vectors * (weights[:, None] ** 2).astype(np.float32)
+    total = weighted.sum(axis=0, keepdims=True) if size is None else _window_sums(weighted, size)
+    norms = np.linalg.norm(total, axis=1, keepdims=True)
+    np.divide(total, norms, out=total, where=norms > 0)
+    return total
 
 
 def _centre(vectors: np.ndarray, topic: np.ndarray) -> np.ndarray:

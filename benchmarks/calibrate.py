@@ -57,12 +57,11 @@ def _set_weights(names: np.ndarray) -> np.ndarray:
 def fitted_params(sets: list[str], params: Params = Params()) -> dict:
     """The evidence weights of ``Params`` fitted on the named sets (quality.py's leave-one-out uses this)."""
     x, y, w = features(params, sets)
-    fitted = {
+    return {
         "evidence_weights": _rounded(fit(x, y, w)),
         "lexical_only_weights": _rounded(fit(x[:, :3], y, w)),
         "pair_only_weights": _rounded(fit(x[:, :2], y, w)),
     }
-    return fitted
 
 
 def _rounded(beta: np.ndarray) -> tuple[float, ...]:

@@ -52,12 +52,8 @@ def documents(names: list[str] | None = None):
             yield from _span_documents(name, path, text_dir)
 
 
-def jsonl_records(path: Path) -> list[dict]:
-    return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
-
-
 def _jsonl_documents(name: str, path: Path):
-    for record in jsonl_records(path):
+    for record in (json.loads(line) for line in open(path, encoding="utf-8") if line.strip()):
         a, b = ([" ".join(s.split()) for s in record[k]] for k in ("a_sentences", "b_sentences"))
         yield Document(name, record["id"], a, b, frozenset((int(i), int(j)) for i, j, *_ in record["links"]))
 
@@ -71,8 +67,7 @@ def _span_documents(name: str, gold_dir: Path, text_dir: Path):
         sides = {}
         for side in "ab":
             text = score_storydiff.read_text(str(text_dir / gold[side]))
-            units = [(s, li) for li, link in enumerate(gold["links"]) for s in link[side]]
-            units += [(s, None) for s in gold.get(side + "_only", [])]
+            units = [(s, li) for s, role, li in score_storydiff.side_units(gold, side) if role != "furniture"]
             spans = score_storydiff.locate(text, [s for s, _ in units])
             order = sorted(range(len(units)), key=lambda k: spans[k][0])
             sides[side] = [units[k] for k in order]

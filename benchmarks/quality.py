@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import ast
 import collections
+import json
 import sys
 import time
 from pathlib import Path
@@ -41,8 +42,6 @@ IN_ORDER = {"argrewrite"}
 def span_gold(gold_dir: Path, text_dir: Path, params: Params, verbose: bool = False) -> dict:
     """Score every span-gold case of a folder; pooled link, omitted, added and kind figures."""
     sys.path.insert(0, str(devsets.EVAL))
-    import json
-
     import score_storydiff
 
     totals = collections.Counter()
@@ -80,21 +79,20 @@ def span_gold(gold_dir: Path, text_dir: Path, params: Params, verbose: bool = Fa
     }
 
 
-def jsonl_gold(path: Path, params: Params, in_order: bool = False) -> dict:
+def jsonl_gold(name: str, params: Params, in_order: bool = False) -> dict:
     """Score a pre-split JSONL gold set (one sentence per line, as run_jsonl_gold.py does)."""
     params = params.with_changes(split="lines")
     tp = predicted = gold_total = 0
     omitted = collections.Counter()
-    for record in devsets.jsonl_records(path):
-        sides = [[" ".join(s.split()) for s in record[k]] for k in ("a_sentences", "b_sentences")]
-        versions = [load_text("\n".join(s) + "\n", name, params) for s, name in zip(sides, "ab")]
+    for document in devsets.documents([name]):
+        versions = [load_text("\n".join(s) + "\n", side, params) for s, side in ((document.a, "a"), (document.b, "b"))]
         pair = compare(versions, params).pairs[0]
         pred = {(i, j) for link in pair.links if not (in_order and link.moved) for i in link.a for j in link.b}
-        gold = {(int(i), int(j)) for i, j, *_ in record["links"]}
+        gold = document.links
         tp += len(pred & gold)
         predicted += len(pred)
         gold_total += len(gold)
-        all_a = set(range(len(sides[0])))
+        all_a = set(range(len(document.a)))
         gold_omitted = all_a - {i for i, _ in gold}
         pred_omitted = all_a - {i for i, _ in pred}
         omitted["tp"] += len(gold_omitted & pred_omitted)
@@ -116,7 +114,7 @@ def score_set(name: str, params: Params, verbose: bool = False) -> dict:
     kind, path, text_dir = devsets.SETS[name]
     if kind == "span":
         return span_gold(path, text_dir, params, verbose)
-    return jsonl_gold(path, params, in_order=name in IN_ORDER)
+    return jsonl_gold(name, params, in_order=name in IN_ORDER)
 
 
 def _f1(tp: int, predicted: int, gold: int) -> float:

@@ -14,16 +14,6 @@ def test_two_versions_rows_follow_the_base_with_additions_in_place():
     assert rows == [((0,), (0,)), ((1,), ()), ((), (1,)), ((2,), (2,))]
 
 
-def test_sentences_several_versions_add_share_one_row():
-    base = load_text("The mayor opened the library.\nIt cost two million.", "base")
-    one = load_text("The mayor opened the library.\nLocal children sang at the opening ceremony.\n"
-                    "It cost two million.", "one")
-    two = load_text("The mayor opened the library.\nChildren from the town sang at the opening ceremony.\n"
-                    "It cost two million.", "two")
-    rows = [row.cells for row in compare([base, one, two]).rows]
-    assert rows == [((0,), (0,), (0,)), ((), (1,), (1,)), ((1,), (2,), (2,))]
-
-
 def test_every_sentence_sits_in_exactly_one_row_and_base_keeps_its_order():
     versions = [load_file(p) for p in sorted(SAMPLE.glob("*.txt"))]
     comparison = compare(versions)

@@ -130,17 +130,22 @@ def test_a_merge_in_one_pair_joins_neighbouring_base_rows_for_all():
     assert_trustworthy(versions, 0, [merged, split], rows)
 
 
-def test_additions_share_a_row_only_where_both_versions_read_in_order():
+@pytest.mark.parametrize("second_addition, expected", [
+    # Both versions add the sentence in the same place: it sits on one row.
+    ("The mayor opened the library.\nChildren from the town sang at the opening ceremony.\nIt cost two million.",
+     [((0,), (0,), (0,)), ((), (1,), (1,)), ((1,), (2,), (2,))]),
+    # "two" adds it after "It cost two million.": sharing one row would put its last sentence above its second.
+    ("The mayor opened the library.\nIt cost two million.\nChildren from the town sang at the opening ceremony.",
+     [((0,), (0,), (0,)), ((), (1,), ()), ((1,), (2,), (1,)), ((), (), (2,))]),
+])
+def test_additions_share_a_row_only_where_both_versions_read_in_order(second_addition, expected):
     base = load_text("The mayor opened the library.\nIt cost two million.", "base")
     one = load_text("The mayor opened the library.\nLocal children sang at the opening ceremony.\n"
                     "It cost two million.", "one")
-    two = load_text("The mayor opened the library.\nIt cost two million.\n"
-                    "Children from the town sang at the opening ceremony.", "two")
+    two = load_text(second_addition, "two")
     comparison = compare([base, one, two])
-    # Sharing one row would put "two"'s last sentence above its second.
-    assert cells(comparison.rows) == [((0,), (0,), (0,)), ((), (1,), ()), ((1,), (2,), (1,)), ((), (), (2,))]
+    assert cells(comparison.rows) == expected
     assert_trustworthy(comparison.versions, 0, comparison.pairs, comparison.rows)
-
 
 def test_additions_without_shared_content_words_stay_apart():
     base = make_version("base", ["The summit ended on Tuesday.", "Trade was the main topic."])

@@ -97,7 +97,7 @@ def test_output_file(tmp_path):
         ([DATA / "plain.txt", DATA], "data: is a folder, not a file"),
         ([DATA / "plain.txt", DATA / "crlf.txt", "--base", "other.txt"], "--base other.txt: is not one of the files"),
         ([DATA / "plain.txt", DATA / "crlf.txt", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
-        ([DATA / "plain.txt", DATA / "crlf.txt", "-o", DATA / "crlf.txt"], "crlf.txt: is one of the inputs"),
+        ([DATA / "plain.txt", DATA / "crlf.txt", "-o", DATA / "crlf.txt"], "crlf.txt: is one of the versions being compared"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(args, message):
@@ -153,6 +153,73 @@ def test_output_through_a_hard_or_symbolic_link_to_an_input_is_refused(tmp_path)
         assert proc.returncode == 2
         assert "never writes to its inputs" in proc.stderr
     assert original.read_bytes() == SAMPLE[0].read_bytes()
+
+
+def test_output_through_dot_dot_is_refused_and_a_free_name_offered(tmp_path):
+    (tmp_path / "sub").mkdir()
+    original = tmp_path / "wire.txt"
+    original.write_bytes(SAMPLE[0].read_bytes())
+    proc = run("wire.txt", SAMPLE[1], "-o", "sub/../wire.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("storydiff: error: wire.txt: is one of the versions being compared, and "
+                                   "storydiff never writes to its inputs; save as wire-report.txt instead")
+    assert original.read_bytes() == SAMPLE[0].read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", str(DATA / "plain.txt"), str(pipe)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "storydiff: error: pipe.txt: is a named pipe (FIFO), not a file"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_device_is_refused_by_its_type():
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", str(DATA / "plain.txt"), "/dev/zero"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "storydiff: error: zero: is a device, not a file"
+
+
+def test_a_newline_in_a_file_name_keeps_the_error_on_one_line(tmp_path):
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_bytes(b"")
+    proc = run(DATA / "plain.txt", odd)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == ["storydiff: error: two\\nlines.txt: is empty"]
+
+
+def test_progress_rewrites_one_terminal_line_and_clears_it():
+    from viewer.cli import _Progress
+
+    class Terminal(list):
+        def isatty(self):
+            return True
+
+        def write(self, text):
+            self.append(text)
+
+        def flush(self):
+            pass
+
+    terminal = Terminal()
+    with _Progress(terminal) as progress:
+        progress.DELAY = progress.INTERVAL = 0
+        progress(0.25, "Aligning b.txt")
+        progress(0.5, "Aligning c.txt")
+    assert terminal[0] == "\rstorydiff: Aligning b.txt…  25%"
+    assert terminal[1].startswith("\rstorydiff: Aligning c.txt…  50%")
+    assert terminal[-1] == "\r" + " " * len("storydiff: Aligning c.txt…  50%") + "\r"
+    assert "\n" not in "".join(terminal)
+    quiet = Terminal()
+    quiet.isatty = lambda: False
+    with _Progress(quiet) as progress:
+        progress.DELAY = progress.INTERVAL = 0
+        progress(0.5, "Aligning")
+    assert quiet == []  # a pipe or a file gets no progress lines
 
 
 def test_a_missing_model_is_said_once_on_stderr_and_in_the_json(no_model, capsys):

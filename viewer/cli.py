@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from viewer.engine.loading import LoadError, load_file
 from viewer.engine.params import Params
 from viewer.engine.pipeline import compare
 from viewer.engine.segment import SPLIT_MODES
+from viewer.report.output import OutputRefused, check_output, is_input, one_line, write_text
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,6 +54,9 @@ def main(argv: list[str]) -> int:
     except LoadError as error:
         print(f"storydiff: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("storydiff: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -59,10 +64,16 @@ def _run(args: argparse.Namespace) -> int:
         _fail(f"need at least two versions to compare, got {len(args.files)}")
     paths = [Path(f) for f in args.files]
     base = _base_index(paths, args.base)
-    if args.output and any(_same_file(Path(args.output), p) for p in paths):
-        _fail(f"{args.output}: is one of the inputs; storydiff never writes to its inputs")
+    if args.output:
+        try:
+            check_output(args.output, paths)
+        except OutputRefused as refusal:
+            _fail(str(refusal))
     params = Params(split=args.split, transformer=args.transformer)
     versions = [load_file(p, params) for p in paths]
+    for version in versions:
+        for note in getattr(version, "notes", ()):
+            print(f"storydiff: {one_line(version.name)}: {note}", file=sys.stderr)
     seen: dict[str, str] = {}
     for path, version in zip(paths, versions):  # allowed, but likely a slip
         if version.sha256 in seen:
@@ -70,7 +81,8 @@ def _run(args: argparse.Namespace) -> int:
         seen.setdefault(version.sha256, str(path))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RuntimeWarning)
-        comparison = compare(versions, params, base=base)
+        with _Progress(sys.stderr) as progress:
+            comparison = compare(versions, params, base=base, progress=progress)
     # Why an optional model could not be used, one line each; the missing semantic model is
     # said by its note.
     reasons = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
@@ -89,9 +101,9 @@ def _run(args: argparse.Namespace) -> int:
         report = render_text(comparison, colour=colour) + "\n"
     if args.output:
         try:
-            Path(args.output).write_text(report, encoding="utf-8")
+            write_text(args.output, report, paths)
         except OSError as error:
-            _fail(f"{args.output}: cannot be written: {error.strerror or error}")
+            _fail(f"{one_line(args.output)}: cannot be written: {error.strerror or error}")
     else:
         sys.stdout.write(report)
     return EXIT_OK
@@ -101,16 +113,37 @@ def _base_index(paths: list[Path], base: str | None) -> int:
     if base is None:
         return 0
     for k, p in enumerate(paths):
-        if _same_file(Path(base), p) or Path(base).name == p.name and not Path(base).parent.name:
+        if is_input(base, [p]) or Path(base).name == p.name and not Path(base).parent.name:
             return k
     _fail(f"--base {base}: is not one of the files being compared")
 
 
-def _same_file(x: Path, y: Path) -> bool:
-    """True when writing ``x`` would change ``y``: the same path, a symlink or a hard link to it."""
-    try:
-        if x.exists() and y.exists():
-            return x.samefile(y)
-        return x.resolve() == y.resolve()
-    except OSError:
-        return False
+class _Progress:
+    """One self-rewriting status line on a terminal, shown only once a comparison takes a while."""
+
+    DELAY, INTERVAL = 1.0, 0.2  # seconds before the first line, and between updates
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.live = stream.isatty()
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.width = 0
+
+    def __enter__(self):
+        return self
+
+    def __call__(self, fraction: float, message: str = "") -> None:
+        now = time.monotonic()
+        if not self.live or now - self.started < self.DELAY or now - self.last < self.INTERVAL:
+            return
+        self.last = now
+        line = f"storydiff: {message or 'Comparing'}… {100 * fraction:3.0f}%"[:100]
+        self.stream.write("\r" + line.ljust(self.width))
+        self.stream.flush()
+        self.width = len(line)
+
+    def __exit__(self, *exc) -> None:
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()

@@ -42,6 +42,7 @@ class Outcome:
     errors: list[tuple[Source, str]] = field(default_factory=list)
     changed: list[Source] = field(default_factory=list)
     loaded: dict = field(default_factory=dict)  # Source -> Version, for the window's cache
+    left_out: list[Source] = field(default_factory=list)  # not tried: ``limit`` versions had loaded
 
 
 def file_sha256(path: str) -> str:
@@ -75,15 +76,24 @@ def load_and_compare(
     cache: dict,
     progress: Callable[[float, str], None],
     cancelled: Callable[[], bool],
+    limit: int | None = None,
 ) -> Outcome:
-    """Load every source not in ``cache``, then compare those that loaded against the base."""
+    """Load every source not in ``cache``, then compare those that loaded against the base.
+
+    Once ``limit`` versions have loaded, the remaining sources are left out untried: files that
+    fail to load do not count against the limit.
+    """
     loaded: dict = {}
     ok_sources: list[Source] = []
     versions: list[Version] = []
     errors: list[tuple[Source, str]] = []
     changed: list[Source] = []
+    left_out: list[Source] = []
     to_load = [s for s in sources if s not in cache]
     for source in sources:
+        if limit is not None and len(ok_sources) >= limit:
+            left_out.append(source)
+            continue
         if cancelled():
             raise pipeline.Cancelled()
         version = cache.get(source)
@@ -110,4 +120,4 @@ def load_and_compare(
 
         comparison = pipeline.compare(versions, params, base=base, progress=scaled, cancelled=cancelled)
     progress(1.0, "Done")
-    return Outcome(ok_sources, versions, base, comparison, errors, changed, loaded)
+    return Outcome(ok_sources, versions, base, comparison, errors, changed, loaded, left_out)

@@ -7,6 +7,7 @@ newest job's outcome is what the view shows, older outcomes are dropped.
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from html import escape
 from pathlib import Path
@@ -29,11 +30,12 @@ from viewer.gui.aligned_view import AlignedView
 from viewer.gui.bars import FindBar, MessageBar
 from viewer.gui.detail import DetailPane
 from viewer.gui.empty_state import EmptyState
+from viewer.report import output
 from viewer.report.grid import Role
 from viewer.gui.jobs import Outcome, Source, load_and_compare, version_sha256
 from viewer.gui.legend import Legend
 from viewer.gui.overview import Overview
-from viewer.gui.session import SUFFIX as SESSION_SUFFIX, SessionError, load_session, save_session
+from viewer.gui.session import SUFFIX as SESSION_SUFFIX, SessionError, load_session, session_text
 from viewer.gui.settings import OPTION_KEYS, Settings
 from viewer.gui.worker import Worker
 
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.options = self.settings.options()
         self.kind_filter: frozenset[Kind] = frozenset()
         self._paste_count = 0
+        self._problems: list[str] = []  # files not added, said again when their comparison is shown
         self._zoom = self.settings.zoom()
         self._pending_select: int | None = None
         self.worker = Worker(self)
@@ -411,18 +414,16 @@ class MainWindow(QMainWindow):
     def add_paths(self, paths_: list[str | Path]) -> None:
         """Add files (a folder adds its story files) as versions and recompare."""
         files, problems = self._expand(paths_)
-        room = MAX_VERSIONS - len(self.sources)
-        if len(files) > room:
-            problems.append(f"Only {MAX_VERSIONS} versions fit side by side; "
-                            f"{len(files) - max(room, 0)} file(s) were not added.")
-            files = files[:max(room, 0)]
+        # Shown with the outcome of the comparison these files start, not replaced by it.
+        self._problems += problems
         if problems:
-            self.show_message(self._list_html("Some files were not added:", problems), "warning")
+            self.show_message(self._list_html("Some files were not added:", self._problems), "warning")
         else:
             self.message_bar.dismiss()
-        known = {str(Path(s.path).resolve()) for s in self.sources if s.path}
-        new = [Source(path=str(f)) for f in files if str(Path(f).resolve()) not in known]
+        known = {os.path.realpath(s.path) for s in self.sources if s.path}
+        new = [Source(path=str(f)) for f in files if os.path.realpath(f) not in known]
         if not new:
+            self._problems = []  # already on show, and no comparison will follow
             return
         self.sources.extend(new)
         if self.base_source is None:
@@ -487,7 +488,8 @@ class MainWindow(QMainWindow):
             self._show_comparison(None)
             return
         params = self.params()
-        job = functools.partial(load_and_compare, list(self.sources), self.base_source, params, dict(self.cache))
+        job = functools.partial(load_and_compare, list(self.sources), self.base_source, params, dict(self.cache),
+                                limit=MAX_VERSIONS)
         self.worker.submit(lambda progress, cancelled: job(progress, cancelled))
         self.statusBar().showMessage("Comparing…")
 
@@ -541,12 +543,19 @@ class MainWindow(QMainWindow):
         if self.base_source not in self.sources:
             self.base_source = self.sources[0] if self.sources else None
         messages = []
+        if self._problems:
+            messages.append((self._list_html("Some files were not added:", self._problems), "warning"))
+            self._problems = []
         if outcome.errors:
             items = [escape(text) for _, text in outcome.errors]
             head = ("This file could not be opened:" if len(items) == 1
                     else f"These {len(items)} files could not be opened:")
             tail = " The other versions are loaded." if outcome.versions else ""
             messages.append((self._list_html(head, items) + tail, "error"))
+        if outcome.left_out:
+            names = [escape(s.label) for s in outcome.left_out]
+            messages.append((self._list_html(f"Only {MAX_VERSIONS} versions fit side by side; "
+                                             f"{len(names)} more were not added:", names), "warning"))
         if outcome.changed:
             names = [escape(s.label) for s in outcome.changed]
             messages.append((self._list_html("Changed since the session was saved (shown as they are now):", names),
@@ -980,16 +989,26 @@ class MainWindow(QMainWindow):
             self.add_paths([folder])
 
     def _ask_save(self, title: str, suffix: str, filter_: str) -> str | None:
+        """A path from a save dialog; a pick that is one of the versions reopens it at a free name."""
         stem = "storydiff"
         if self.comparison is not None:
             stem = Path(self.comparison.versions[self.comparison.base].name).stem or stem
         start = str(Path(self._start_folder()) / f"{stem}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, title, start, filter_)
-        if not path:
-            return None
-        if not Path(path).suffix:
-            path += suffix
-        return path
+        while True:
+            path, _ = QFileDialog.getSaveFileName(self, title, start, filter_)
+            if not path:
+                return None
+            if not Path(path).suffix:
+                path += suffix
+            if not output.is_input(path, self._input_paths()):
+                return path
+            start = str(output.free_name(path, self._input_paths()))
+            self.show_message(f"<b>{escape(output.one_line(Path(path).name))}</b> is one of the versions being "
+                              f"compared, and storydiff never writes to its inputs. Pick another name.", "warning")
+
+    def _input_paths(self) -> list[str]:
+        """Every file being compared or shown: no export or session may be written over one."""
+        return [s.path for s in [*self.sources, *self._shown_sources] if s.path]
 
     def ask_save_session(self) -> None:
         path = self._ask_save("Save Session", SESSION_SUFFIX, f"storydiff sessions (*{SESSION_SUFFIX})")
@@ -1032,27 +1051,34 @@ class MainWindow(QMainWindow):
             printing.print_comparison(self.comparison, printer, self.options)
 
     def _write(self, what: str, path: str, write) -> bool:
+        """Fill ``path`` through ``write(temporary_path)``, unless it is one of the versions."""
         try:
-            write(path)
-        except OSError as exc:
-            self.show_message(f"Could not write {escape(Path(path).name)}: {escape(exc.strerror or str(exc))}", "error")
+            output.write_with(path, write, self._input_paths())
+        except output.OutputRefused as refusal:
+            self.show_message(escape(str(refusal)), "error")
             return False
-        self.statusBar().showMessage(f"{what} saved to {path}", 5000)
+        except OSError as exc:
+            self.show_message(f"Could not write {escape(output.one_line(Path(path).name))}: "
+                              f"{escape(exc.strerror or str(exc))}", "error")
+            return False
+        self.statusBar().showMessage(f"{what} saved to {output.one_line(path)}", 5000)
         return True
 
     def export_json(self, path: str) -> bool:
         if self.comparison is None:
             return False
-        from viewer.report.json_report import write_json
+        from viewer.report.json_report import to_json
 
-        return self._write("JSON", path, lambda p: write_json(self.comparison, p))
+        text = to_json(self.comparison)
+        return self._write("JSON", path, lambda p: Path(p).write_text(text, encoding="utf-8"))
 
     def export_html(self, path: str) -> bool:
         if self.comparison is None:
             return False
-        from viewer.report.html_report import write_html
+        from viewer.report.html_report import comparison_to_html
 
-        return self._write("HTML report", path, lambda p: write_html(self.comparison, p, options=self.options))
+        text = comparison_to_html(self.comparison, options=self.options)
+        return self._write("HTML report", path, lambda p: Path(p).write_text(text, encoding="utf-8"))
 
     def export_pdf(self, path: str) -> bool:
         if self.comparison is None:
@@ -1065,8 +1091,8 @@ class MainWindow(QMainWindow):
         if self.comparison is None:
             return False
         fingerprints = [version_sha256(v) for v in self.comparison.versions]
-        ok = self._write("Session", path, lambda p: save_session(p, self._shown_sources, fingerprints,
-                                                                 self.comparison.base, self.options))
+        text = session_text(path, self._shown_sources, fingerprints, self.comparison.base, self.options)
+        ok = self._write("Session", path, lambda p: Path(p).write_text(text, encoding="utf-8"))
         if ok:
             self.settings.add_recent({"session": str(Path(path).resolve())})
         return ok

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.gui.jobs import Source
+from viewer.report.output import write_text
 
 FORMAT = "storydiff-session"
 FORMAT_VERSION = 1
@@ -32,7 +33,13 @@ class Session:
 
 def save_session(path: str | os.PathLike, sources: list[Source], fingerprints: list[str],
                  base: int, options: dict) -> None:
-    """Write a session file for ``sources`` (with the sha256 of what was compared)."""
+    """Write a session file for ``sources`` (with the sha256 of what was compared); never over one of them."""
+    write_text(path, session_text(path, sources, fingerprints, base, options), [s.path for s in sources])
+
+
+def session_text(path: str | os.PathLike, sources: list[Source], fingerprints: list[str],
+                 base: int, options: dict) -> str:
+    """The session file's JSON; ``path`` is where it will be saved (file paths are kept relative to it too)."""
     folder = Path(path).resolve().parent
     entries = []
     for source, sha in zip(sources, fingerprints):
@@ -48,7 +55,7 @@ def save_session(path: str | os.PathLike, sources: list[Source], fingerprints: l
             entries.append({"name": source.label, "text": source.text or "", "sha256": sha})
     data = {"format": FORMAT, "format_version": FORMAT_VERSION, "base": base,
             "options": options, "versions": entries}
-    Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def load_session(path: str | os.PathLike) -> Session:

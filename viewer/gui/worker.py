@@ -4,6 +4,10 @@ A job is a callable ``fn(progress, cancelled) -> result``. Submitting a job canc
 one; results, progress and failures of any job but the newest are dropped, so a slow, superseded
 comparison can never overwrite a newer one. The job never touches a widget: it reports through
 Qt signals, which are delivered on the GUI thread.
+
+Each job runs on a daemon thread of its own rather than in a fixed pool: a job stuck in I/O
+(a file on a hung network share) cannot hold up the jobs after it, nor keep the process alive
+once the window has closed.
 """
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import time
+
+from PySide6.QtCore import QObject, Signal
 
 Job = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
 
@@ -29,24 +35,16 @@ class _Relay(QObject):
     cancelled = Signal(int)
 
 
-class _Task(QRunnable):
-    def __init__(self, job_id: int, fn: Job, relay: _Relay, flag: threading.Event):
-        super().__init__()
-        self.job_id = job_id
-        self.fn = fn
-        self.relay = relay
-        self.flag = flag
+def _run(job_id: int, fn: Job, relay: _Relay, flag: threading.Event) -> None:
+    """A job's thread: run it and report how it ended (only through the relay's queued signals)."""
+    def progress(fraction: float, message: str = "") -> None:
+        if not flag.is_set():
+            relay.progress.emit(job_id, float(fraction), message)
 
-    def run(self) -> None:
-        job_id, relay, flag = self.job_id, self.relay, self.flag
-
-        def progress(fraction: float, message: str = "") -> None:
-            if not flag.is_set():
-                relay.progress.emit(job_id, float(fraction), message)
-
+    try:
         try:
-            result = self.fn(progress, flag.is_set)
-        except Exception as exc:  # noqa: BLE001 - every failure must reach the window, not kill the pool
+            result = fn(progress, flag.is_set)
+        except Exception as exc:  # noqa: BLE001 - every failure must reach the window, not end silently
             if flag.is_set() or _is_cancellation(exc):
                 relay.cancelled.emit(job_id)
             else:
@@ -57,6 +55,8 @@ class _Task(QRunnable):
                 relay.cancelled.emit(job_id)
             else:
                 relay.done.emit(job_id, result)
+    except RuntimeError:  # the window (and its relay) went away while this job was stuck
+        pass
 
 
 def _is_cancellation(exc: BaseException) -> bool:
@@ -74,9 +74,7 @@ class Worker(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        # Two threads: a cancelled job may still be winding down while its successor starts.
-        self._pool.setMaxThreadCount(2)
+        self._threads: list[threading.Thread] = []
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._relay.done.connect(self._on_done)
@@ -103,7 +101,11 @@ class Worker(QObject):
         flag = threading.Event()
         self._flags[job_id] = flag
         self._current = job_id
-        self._pool.start(_Task(job_id, fn, self._relay, flag))
+        self._threads = [t for t in self._threads if t.is_alive()]
+        thread = threading.Thread(target=_run, args=(job_id, fn, self._relay, flag),
+                                  name=f"storydiff-job-{job_id}", daemon=True)
+        self._threads.append(thread)
+        thread.start()
         self.started.emit(job_id)
         return job_id
 
@@ -115,14 +117,19 @@ class Worker(QObject):
             self.cancelled.emit(job_id)
 
     def wait(self, msecs: int = 5000) -> bool:
-        """Block until every started job has returned (for shutdown and tests)."""
-        return self._pool.waitForDone(msecs)
+        """Block until every started job has returned, or ``msecs`` have passed; True when all returned."""
+        deadline = time.monotonic() + msecs / 1000
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        self._threads = [t for t in self._threads if t.is_alive()]
+        return not self._threads
 
-    def shutdown(self) -> None:
+    def shutdown(self, msecs: int = 3000) -> None:
+        """Cancel every job and give them ``msecs`` to wind down; a stuck one is left behind (a daemon)."""
         for flag in self._flags.values():
             flag.set()
         self._current = None
-        self._pool.waitForDone(3000)
+        self.wait(msecs)
 
     # Reports arrive here on the GUI thread; anything from a superseded job is dropped.
     def _on_progress(self, job_id: int, fraction: float, message: str) -> None:

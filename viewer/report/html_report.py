@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as _dt
 from html import escape
+from collections.abc import Iterable
 from pathlib import Path
 
 from viewer.engine.model import Comparison, Kind
 from viewer.report.grid import Cell, Grid, Role, Span, word_diff_html
+from viewer.report.output import input_paths, write_text
 
 # Okabe-Ito hues, as in the window's palette (viewer/gui/palette.py), tinted for paper.
 _TINT = {
@@ -89,9 +91,9 @@ def comparison_to_html(comparison: Comparison, title: str | None = None, options
     return "".join(out)
 
 
-def write_html(comparison: Comparison, path: str | Path, **kwargs) -> None:
-    """Write the report to ``path`` (UTF-8)."""
-    Path(path).write_text(comparison_to_html(comparison, **kwargs), encoding="utf-8")
+def write_html(comparison: Comparison, path: str | Path, inputs: Iterable[str | None] = (), **kwargs) -> None:
+    """Write the report to ``path`` (UTF-8); refuses the versions' files and ``inputs``."""
+    write_text(path, comparison_to_html(comparison, **kwargs), [*input_paths(comparison), *inputs])
 
 
 def _legend(grid: Grid) -> str:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from viewer.engine.model import Comparison, Link, Version
+from viewer.report.output import input_paths, write_text
 
 FORMAT_VERSION = 2  # 2: "=" ops may carry both texts; "notes"
 
@@ -37,9 +39,9 @@ def to_json(comparison: Comparison) -> str:
     return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=1) + "\n"
 
 
-def write_json(comparison: Comparison, path: str | Path) -> None:
-    """Write the JSON document to ``path`` (UTF-8)."""
-    Path(path).write_text(to_json(comparison), encoding="utf-8")
+def write_json(comparison: Comparison, path: str | Path, inputs: Iterable[str | None] = ()) -> None:
+    """Write the JSON document to ``path`` (UTF-8); refuses the versions' files and ``inputs``."""
+    write_text(path, to_json(comparison), [*input_paths(comparison), *inputs])
 
 
 def _version(version: Version) -> dict:

@@ -130,3 +130,45 @@ def test_a_stuck_job_does_not_keep_the_process_alive():
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT,
                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert proc.returncode == 0 and proc.stdout.strip() == "closed", proc.stderr
+
+
+def test_a_guessed_encoding_is_shown_and_another_can_be_picked(window, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from viewer.gui.aligned_model import ENCODING_ROLE, UNSURE_ROLE
+
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Café owners met on Monday. “We are worried,” said Ana Muñoz.\n".encode("cp1252"))
+    drop(window, [DATA / "pair_a.txt", legacy], qtbot)
+    model = window.view.grid_model
+    assert model.headerData(1, Qt.Orientation.Horizontal, ENCODING_ROLE) == "cp1252"
+    assert model.headerData(1, Qt.Orientation.Horizontal, UNSURE_ROLE)
+    assert "cp1252" in window.message_bar.text() and "legacy.txt" in window.message_bar.text()
+    assert "read as Windows-1252 (cp1252)" in model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Muñoz" in window.comparison.versions[1].text
+
+    old_source = window.sources[1]
+    with qtbot.waitSignal(window.comparisonShown, timeout=10000):
+        window.view.header.encodingRequested.emit(1, "cp1251")
+    assert window.comparison.versions[1].encoding == "cp1251"
+    assert "Mu\u0441oz" in window.comparison.versions[1].text  # ñ's byte is Cyrillic "с" in cp1251
+    assert window.sources[1] is not old_source and old_source.encoding is None  # never changed under a job
+    assert legacy.read_bytes().endswith("Muñoz.\n".encode("cp1252"))
+
+    with qtbot.waitSignal(window.comparisonShown, timeout=10000):
+        window.view.header.encodingRequested.emit(1, "")
+    assert "Muñoz" in window.comparison.versions[1].text
+
+
+def test_the_read_as_menu_lists_encodings_and_marks_the_one_used(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMenu
+
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Prices rose 12% — the third rise this year, said the café owner.\n".encode("cp1252"))
+    drop(window, [DATA / "pair_a.txt", legacy], qtbot)
+    menu = QMenu()
+    sub = window.view.header._encoding_menu(menu, 1)
+    checked = [a.text() for a in sub.actions() if a.isChecked()]
+    assert checked == ["Windows-1252 (cp1252)"]
+    assert "Detect Automatically" in [a.text() for a in sub.actions()]
+    assert window.view.header._encoding_menu(menu, 0).isEnabled()

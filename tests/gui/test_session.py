@@ -45,3 +45,30 @@ def test_a_broken_session_shows_a_message(window, tmp_path):
     path.write_text("{")
     assert window.open_session(str(path)) is False
     assert window.message_bar.isVisible() and "bad.storydiff" in window.message_bar.text()
+
+
+def test_a_chosen_encoding_survives_the_round_trip(tmp_path):
+    story = tmp_path / "a.txt"
+    story.write_bytes("Café.".encode("cp1252"))
+    save_session(tmp_path / "s.storydiff", [Source(path=str(story), encoding="cp1250"), Source(path=str(story))],
+                 ["x", "y"], 0, {})
+    session = load_session(tmp_path / "s.storydiff")
+    assert [s.encoding for s in session.sources] == ["cp1250", None]
+
+
+def test_a_session_is_never_saved_over_one_of_its_versions(tmp_path):
+    story = tmp_path / "a.txt"
+    story.write_text("One.")
+    with pytest.raises(OSError, match="never writes to its inputs"):
+        save_session(story, [Source(path=str(story))], ["x"], 0, {})
+    assert story.read_text() == "One."
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_not_read_as_a_session(tmp_path):
+    import os
+
+    pipe = tmp_path / "pipe.storydiff"
+    os.mkfifo(pipe)
+    with pytest.raises(SessionError, match="pipe.storydiff: not a session file, not even a regular file"):
+        load_session(pipe)

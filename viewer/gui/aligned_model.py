@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from viewer.engine.loading import encoding_label
 from viewer.engine.model import Comparison, Kind
 from viewer.report.grid import UNCERTAIN_BELOW, Cell, Grid, Role
 from viewer.gui.palette import KIND_HELP
@@ -11,6 +12,8 @@ CELL_ROLE = Qt.ItemDataRole.UserRole + 1      # the grid.Cell of an index
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2      # its Kind (None for base/holes)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3   # header: grid.Summary of a version (None for the base)
 BASE_ROLE = Qt.ItemDataRole.UserRole + 4      # header: whether the section is the base
+ENCODING_ROLE = Qt.ItemDataRole.UserRole + 5  # header: the encoding a file was read with
+UNSURE_ROLE = Qt.ItemDataRole.UserRole + 6    # header: the loader's notes (a guessed encoding, bad bytes)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -92,6 +95,10 @@ class AlignedModel(QAbstractTableModel):
             return self.grid.summary(section)
         if role == BASE_ROLE:
             return section == self.grid.base
+        if role == ENCODING_ROLE:
+            return version.encoding if version.path else None
+        if role == UNSURE_ROLE:
+            return version.notes
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tooltip(section)
         return None
@@ -135,6 +142,12 @@ class AlignedModel(QAbstractTableModel):
         version = grid.versions[section]
         where = _esc(version.path) if version.path else "pasted text"
         head = f"<b>{_esc(version.name)}</b><br>{where}<br>{len(version.sentences)} sentences"
+        if version.path:
+            head += f", read as {_esc(encoding_label(version.encoding))}"
+        for note in version.notes:
+            head += f"<br>⚠ {_esc(note)}"
+        if version.notes and version.path:
+            head += "<br><i>Right-click the header to read it with another encoding.</i>"
         summary = grid.summary(section)
         if summary is None:
             return head + "<br><b>Base</b>: the other versions are compared with this one."

@@ -5,6 +5,7 @@ cached; painting covers only the rows Qt asks for, i.e. the visible range.
 """
 from __future__ import annotations
 
+import codecs
 import re
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
@@ -13,9 +14,10 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPalette, QPe
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QMenu, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView)
 
+from viewer.engine.loading import CHOOSABLE_ENCODINGS, encoding_label
 from viewer.engine.model import Kind
 from viewer.gui import palette
-from viewer.gui.aligned_model import BASE_ROLE, CELL_ROLE, SUMMARY_ROLE, AlignedModel
+from viewer.gui.aligned_model import BASE_ROLE, CELL_ROLE, ENCODING_ROLE, SUMMARY_ROLE, UNSURE_ROLE, AlignedModel
 from viewer.report.grid import UNCERTAIN_BELOW, Cell, Role, Span
 
 MIN_COLUMN_WIDTH = 260
@@ -282,6 +284,7 @@ class VersionHeader(QHeaderView):
     moveRequested = Signal(int, int)       # version, new position
     removeRequested = Signal(int)
     openRequested = Signal(int)            # reveal the file of a version (detail)
+    encodingRequested = Signal(int, str)   # version, encoding to read it with ("" = detect)
 
     def __init__(self, parent=None):
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -327,9 +330,27 @@ class VersionHeader(QHeaderView):
         right.setEnabled(section < count - 1)
         right.triggered.connect(lambda: self.moveRequested.emit(section, section + 1))
         menu.addSeparator()
+        self._encoding_menu(menu, section)
+        menu.addSeparator()
         remove = menu.addAction(f"Remove “{name}”")
         remove.triggered.connect(lambda: self.removeRequested.emit(section))
         menu.exec(self.mapToGlobal(pos))
+
+    def _encoding_menu(self, menu: QMenu, section: int) -> QMenu:
+        """Read As ▸ the common encodings; only files have one."""
+        model = self.model()
+        current = model.headerData(section, Qt.Orientation.Horizontal, ENCODING_ROLE)
+        sub = menu.addMenu("Read &As")
+        sub.setEnabled(current is not None)
+        detect = sub.addAction("Detect Automatically")
+        detect.triggered.connect(lambda: self.encodingRequested.emit(section, ""))
+        sub.addSeparator()
+        for encoding in CHOOSABLE_ENCODINGS:
+            act = sub.addAction(encoding_label(encoding))
+            act.setCheckable(True)
+            act.setChecked(current is not None and codecs.lookup(encoding).name == codecs.lookup(current).name)
+            act.triggered.connect(lambda _=False, e=encoding: self.encodingRequested.emit(section, e))
+        return sub
 
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
         model = self.model()
@@ -361,8 +382,19 @@ class VersionHeader(QHeaderView):
             small.setBold(True)
             sfm = QFontMetricsF(small)
             badge_w = sfm.horizontalAdvance("BASE") + 10
+        unsure = model.headerData(section, Qt.Orientation.Horizontal, UNSURE_ROLE)
+        encoding_w = 0.0
+        if unsure:  # a guessed encoding or replaced bytes: say which encoding the text was read with
+            encoding = f"⚠ {model.headerData(section, Qt.Orientation.Horizontal, ENCODING_ROLE) or 'text'}"
+            encoding_w = QFontMetricsF(self.font()).horizontalAdvance(encoding) + 8
+            painter.save()
+            painter.setFont(self.font())
+            painter.setPen(c.strong[Kind.OMITTED] if not c.dark else c.dim_text)
+            painter.drawText(QRectF(x + w - encoding_w, y, encoding_w, fm.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, encoding)
+            painter.restore()
         bfm = QFontMetricsF(bold)
-        shown = bfm.elidedText(name, Qt.TextElideMode.ElideMiddle, w - badge_w - 4)
+        shown = bfm.elidedText(name, Qt.TextElideMode.ElideMiddle, w - badge_w - encoding_w - 4)
         painter.drawText(QRectF(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
         if is_base:
             bx = x + bfm.horizontalAdvance(shown) + 6

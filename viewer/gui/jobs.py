@@ -23,6 +23,7 @@ class Source:
     text: str | None = None
     name: str = ""
     expected_sha256: str | None = None  # set when reopened from a session
+    encoding: str | None = None  # chosen by the user; None: detected
 
     @property
     def label(self) -> str:
@@ -65,7 +66,7 @@ def version_sha256(version: Version) -> str:
 def load_source(source: Source, params: Params) -> Version:
     """Load one source; raises ``loading.LoadError`` for files that cannot be read."""
     if source.path is not None:
-        return loading.load_file(source.path, params)
+        return loading.load_file(source.path, params, encoding=source.encoding)
     return loading.load_text(source.text or "", source.label, params)
 
 

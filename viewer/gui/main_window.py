@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
         self.view.header.baseRequested.connect(self.set_base)
         self.view.header.moveRequested.connect(self.move_version)
         self.view.header.removeRequested.connect(self.remove_version)
+        self.view.header.encodingRequested.connect(self.set_encoding)
         self.base_combo.activated.connect(self.set_base)
         self.view.verticalScrollBar().valueChanged.connect(lambda _: self.overview.update())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -562,6 +563,9 @@ class MainWindow(QMainWindow):
                              "warning"))
             for s in outcome.changed:
                 s.expected_sha256 = None
+        # How newly read files were decoded, when that was a guess or bytes were replaced.
+        for source, version in outcome.loaded.items():
+            messages += [(f"<b>{escape(source.label)}</b>: {escape(note)}", "warning") for note in version.notes]
         if outcome.comparison is not None:
             messages += [(escape(note), "warning") for note in outcome.comparison.notes]
         if messages:
@@ -868,6 +872,18 @@ class MainWindow(QMainWindow):
     def _move_current(self, delta: int) -> None:
         column = self.view.current_column()
         self.move_version(column, column + delta)
+
+    def set_encoding(self, column: int, encoding: str) -> None:
+        """Read one file again with ``encoding`` ("": detect it), and recompare."""
+        old = self._source_at(column)
+        if old is None or old.path is None or (old.encoding or "") == encoding:
+            return
+        # A new Source: the old one may still be read by a running job, and keys the cache.
+        new = Source(path=old.path, name=old.name, encoding=encoding or None)
+        self.sources = [new if s is old else s for s in self.sources]
+        if self.base_source is old:
+            self.base_source = new
+        self.recompute()
 
     def remove_version(self, column: int) -> None:
         source = self._source_at(column)

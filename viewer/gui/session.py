@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.gui.jobs import Source
-from viewer.report.output import write_text
+from viewer.report.output import one_line, write_text
 
 FORMAT = "storydiff-session"
 FORMAT_VERSION = 1
 SUFFIX = ".storydiff"
+MAX_BYTES = 200 * 2**20  # pasted versions are kept inline, so a session may be large, but not endless
 
 
 class SessionError(Exception):
@@ -49,8 +51,10 @@ def session_text(path: str | os.PathLike, sources: list[Source], fingerprints: l
                 relative = os.path.relpath(absolute, folder)
             except ValueError:  # another drive on Windows
                 relative = None
-            entries.append({"name": source.label, "path": str(absolute), "relative_path": relative,
-                            "sha256": sha})
+            entry = {"name": source.label, "path": str(absolute), "relative_path": relative, "sha256": sha}
+            if source.encoding:
+                entry["encoding"] = source.encoding
+            entries.append(entry)
         else:
             entries.append({"name": source.label, "text": source.text or "", "sha256": sha})
     data = {"format": FORMAT, "format_version": FORMAT_VERSION, "base": base,
@@ -60,12 +64,18 @@ def session_text(path: str | os.PathLike, sources: list[Source], fingerprints: l
 
 def load_session(path: str | os.PathLike) -> Session:
     """Read a session file; raises SessionError when it is not one."""
+    name = one_line(Path(path).name)
     try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a named pipe would block the window forever
+            raise SessionError(f"{name}: not a session file, not even a regular file")
+        if info.st_size > MAX_BYTES:
+            raise SessionError(f"{name}: is {info.st_size / 2**20:.0f} MB, too large for a session file")
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeError, json.JSONDecodeError) as exc:
-        raise SessionError(f"{Path(path).name}: not a readable session file ({exc})") from exc
+        raise SessionError(f"{name}: not a readable session file ({one_line(str(exc))})") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SessionError(f"{Path(path).name}: not a storydiff session file")
+        raise SessionError(f"{name}: not a storydiff session file")
     folder = Path(path).resolve().parent
     sources = []
     for entry in data.get("versions", []):
@@ -79,9 +89,11 @@ def load_session(path: str | os.PathLike) -> Session:
         if entry.get("relative_path"):
             candidates.insert(0, str(folder / entry["relative_path"]))
         found = next((c for c in candidates if c and Path(c).is_file()), entry.get("path"))
-        sources.append(Source(path=str(found), expected_sha256=entry.get("sha256") or None))
+        encoding = entry.get("encoding")
+        sources.append(Source(path=str(found), expected_sha256=entry.get("sha256") or None,
+                              encoding=encoding if isinstance(encoding, str) and encoding else None))
     if not sources:
-        raise SessionError(f"{Path(path).name}: the session lists no versions")
+        raise SessionError(f"{name}: the session lists no versions")
     base = data.get("base", 0)
     base = base if isinstance(base, int) and 0 <= base < len(sources) else 0
     options = data.get("options") if isinstance(data.get("options"), dict) else {}

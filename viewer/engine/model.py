@@ -52,6 +52,10 @@ class Version:
     sentences: tuple[Sentence, ...]
     path: str | None = None
     sha256: str = ""
+    # The codec the bytes were read with, as ``codecs.lookup`` spells it ("utf-8" for pasted text).
+    encoding: str = "utf-8"
+    # One-line remarks for the reader when the reading was uncertain, e.g. a guessed code page.
+    notes: tuple[str, ...] = ()
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index``."""

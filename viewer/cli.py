@@ -8,11 +8,11 @@ import time
 import warnings
 from pathlib import Path
 
-from viewer.engine.loading import LoadError, load_file
+from viewer.engine.loading import LoadError, load_file, printable
 from viewer.engine.params import Params
 from viewer.engine.pipeline import compare
 from viewer.engine.segment import SPLIT_MODES
-from viewer.report.output import OutputRefused, check_output, is_input, one_line, write_text
+from viewer.report.output import OutputRefused, check_output, is_input, write_text
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -73,7 +73,7 @@ def _run(args: argparse.Namespace) -> int:
     versions = [load_file(p, params) for p in paths]
     for version in versions:
         for note in getattr(version, "notes", ()):
-            print(f"storydiff: {one_line(version.name)}: {note}", file=sys.stderr)
+            print(f"storydiff: {printable(version.name)}: {note}", file=sys.stderr)
     seen: dict[str, str] = {}
     for path, version in zip(paths, versions):  # allowed, but likely a slip
         if version.sha256 in seen:
@@ -103,7 +103,7 @@ def _run(args: argparse.Namespace) -> int:
         try:
             write_text(args.output, report, paths)
         except OSError as error:
-            _fail(f"{one_line(args.output)}: cannot be written: {error.strerror or error}")
+            _fail(f"{printable(args.output)}: cannot be written: {error.strerror or error}")
     else:
         sys.stdout.write(report)
     return EXIT_OK

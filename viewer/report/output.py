@@ -13,6 +13,8 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from viewer.engine.loading import printable
+
 PathLike = str | os.PathLike
 
 
@@ -23,8 +25,8 @@ class OutputRefused(OSError):
         self.path = str(path)
         self.suggestion = suggestion
         super().__init__(
-            f"{one_line(Path(path).name)}: is one of the versions being compared, and storydiff never "
-            f"writes to its inputs; save as {one_line(suggestion.name)} instead"
+            f"{printable(Path(path).name)}: is one of the versions being compared, and storydiff never "
+            f"writes to its inputs; save as {printable(suggestion.name)} instead"
         )
 
 
@@ -105,6 +107,4 @@ def _same_file(x: Path, y: Path) -> bool:
         return os.path.abspath(x) == os.path.abspath(y)
 
 
-def one_line(name: str) -> str:
-    """``name`` with control characters (a newline in a file name) escaped, for one-line messages."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+one_line = printable  # the GUI's callers move to printable once the window split lands

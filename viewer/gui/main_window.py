@@ -30,7 +30,7 @@ from viewer.gui.aligned_view import AlignedView
 from viewer.gui.bars import FindBar, MessageBar
 from viewer.gui.detail import DetailPane
 from viewer.gui.empty_state import EmptyState
-from viewer.report import output
+from viewer.report import output, rows
 from viewer.report.grid import Role
 from viewer.gui.jobs import Outcome, Source, load_and_compare, version_sha256
 from viewer.gui.legend import Legend
@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self._shown_base: Source | None = None
         self.options = self.settings.options()
         self.kind_filter: frozenset[Kind] = frozenset()
+        self.hidden: frozenset[int] = frozenset()  # rows the filters hide
         self._paste_count = 0
         self._problems: list[str] = []  # files not added, said again when their comparison is shown
         self._zoom = self.settings.zoom()
@@ -674,7 +675,7 @@ class MainWindow(QMainWindow):
         self.act_make_base.setEnabled(True)
 
     def go_to_row(self, row: int) -> None:
-        if self.view.isRowHidden(row):
+        if row in self.hidden:
             self.set_kind_filter(frozenset())
         self.view.go_to_row(row)
         self.view.setFocus()
@@ -701,26 +702,21 @@ class MainWindow(QMainWindow):
     def _apply_filters(self) -> None:
         grid = self.view.grid_model.grid
         if grid is None:
+            self.hidden = frozenset()
             return
-        kinds = self.kind_filter
+        self.hidden = rows.hidden_rows(grid, self.kind_filter, self.show_furniture)
         for row in range(grid.row_count):
-            hidden = False
-            if kinds:
-                row_kinds = grid.row_kinds[row]
-                if Kind.IDENTICAL in kinds and not grid.is_change(row) and not grid.is_furniture(row):
-                    row_kinds = row_kinds | {Kind.IDENTICAL}
-                hidden = not (row_kinds & kinds)
-            if not self.show_furniture and grid.is_furniture(row):
-                hidden = True
+            hidden = row in self.hidden
             if self.view.isRowHidden(row) != hidden:
                 self.view.setRowHidden(row, hidden)
-        shown = sum(1 for r in range(grid.row_count) if not self.view.isRowHidden(r))
-        if kinds or not self.show_furniture:
-            self.statusBar().showMessage(f"Showing {shown} of {grid.row_count} rows", 4000)
+        if self.kind_filter or not self.show_furniture:
+            self.statusBar().showMessage(f"Showing {grid.row_count - len(self.hidden)} of {grid.row_count} rows", 4000)
         self.overview.update()
         current = self.view.current_row()
-        if current >= 0 and self.view.isRowHidden(current):
-            nxt = self._find_row(lambda r: True, current, 1) or self._find_row(lambda r: True, current, -1)
+        if current in self.hidden:
+            nxt = rows.next_row(grid, current, 1, self.hidden)
+            if nxt is None:
+                nxt = rows.next_row(grid, current, -1, self.hidden)
             if nxt is not None:
                 self.view.go_to_row(nxt)
 
@@ -729,26 +725,14 @@ class MainWindow(QMainWindow):
         return [] if grid is None else [r for r in range(grid.row_count) if not self.view.isRowHidden(r)]
 
     # ============================================================================= navigation
-    def _find_row(self, predicate, start: int, step: int) -> int | None:
-        grid = self.view.grid_model.grid
-        if grid is None:
-            return None
-        row = start + step
-        while 0 <= row < grid.row_count:
-            if not self.view.isRowHidden(row) and predicate(row):
-                return row
-            row += step
-        return None
-
-    def _step(self, predicate, step: int, what: str) -> bool:
+    def _step(self, accept, step: int, what: str) -> bool:
         grid = self.view.grid_model.grid
         if grid is None:
             return False
         start = self.view.current_row()
         if start < 0:
             start = -1 if step > 0 else grid.row_count
-        # Skip the rest of the run of changed rows we are in, like Meld's chunks.
-        row = self._find_row(predicate, start, step)
+        row = rows.next_row(grid, start, step, self.hidden, accept)
         if row is None:
             self.statusBar().showMessage(f"No more {what} {'below' if step > 0 else 'above'}.", 3000)
             QApplication.beep()
@@ -757,23 +741,19 @@ class MainWindow(QMainWindow):
         return True
 
     def next_change(self) -> bool:
-        return self._step(self._is_change, 1, "changes")
+        return self._step(self._is_stop, 1, "changes")
 
     def previous_change(self) -> bool:
-        return self._step(self._is_change, -1, "changes")
+        return self._step(self._is_stop, -1, "changes")
 
     def next_omission(self) -> bool:
-        return self._step(lambda r: Kind.OMITTED in self.view.grid_model.grid.row_kinds[r], 1, "omissions")
+        return self._step(rows.has_omission, 1, "omissions")
 
     def previous_omission(self) -> bool:
-        return self._step(lambda r: Kind.OMITTED in self.view.grid_model.grid.row_kinds[r], -1, "omissions")
+        return self._step(rows.has_omission, -1, "omissions")
 
-    def _is_change(self, row: int) -> bool:
-        grid = self.view.grid_model.grid
-        if self.kind_filter:
-            return bool(grid.row_kinds[row] & self.kind_filter) or (
-                Kind.IDENTICAL in self.kind_filter and not grid.is_change(row))
-        return grid.is_change(row)
+    def _is_stop(self, grid, row: int) -> bool:
+        return rows.is_stop(grid, row, self.kind_filter)
 
     def jump_to_counterpart(self, row: int | None = None, column: int | None = None) -> bool:
         """From a moved sentence (or its gap) to the row of its other position."""
@@ -812,13 +792,12 @@ class MainWindow(QMainWindow):
         if grid is None or not text:
             self.find_bar.set_status("")
             return []
-        needle = text.casefold()
-        rows = [r for r in range(grid.row_count) if needle in grid.row_text(r).casefold()]
-        if not rows:
+        found = rows.rows_containing(grid, text)
+        if not found:
             self.find_bar.set_status("Not found", failed=True)
         else:
-            self.find_bar.set_status(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
-        return rows
+            self.find_bar.set_status(f"{len(found)} row{'s' if len(found) != 1 else ''}")
+        return found
 
     def find(self, text: str, forward: bool = True) -> bool:
         """Select the next (or previous) row containing ``text``, wrapping around."""
@@ -831,16 +810,12 @@ class MainWindow(QMainWindow):
             self.find_bar.field.blockSignals(False)
             self.find_bar.show()
         self.view.set_find_term(text)
-        rows = [r for r in self._count_matches(text) if not self.view.isRowHidden(r)]
-        if not rows:
+        found = [r for r in self._count_matches(text) if r not in self.hidden]
+        target = rows.next_match(found, self.view.current_row(), forward)
+        if target is None:
             return False
-        current = self.view.current_row()
-        if forward:
-            target = next((r for r in rows if r > current), rows[0])
-        else:
-            target = next((r for r in reversed(rows) if r < current), rows[-1])
         self.view.go_to_row(target)
-        self.find_bar.set_status(f"{rows.index(target) + 1} of {len(rows)} rows")
+        self.find_bar.set_status(f"{found.index(target) + 1} of {len(found)} rows")
         return True
 
     # ============================================================================= versions

@@ -72,7 +72,7 @@ def window(qtbot, settings, dialogs):
     qtbot.waitExposed(w)
     w.activateWindow()
     yield w
-    w.worker.shutdown()
+    w.document.worker.shutdown()
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def drop(window, paths, qtbot, wait: bool = True):
     enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
-    assert window.overlay.isVisible() and "Drop to add" in window.overlay.text
+    assert window.drop.overlay.isVisible() and "Drop to add" in window.drop.overlay.text
     event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     if wait:

@@ -123,7 +123,7 @@ def test_alt_down_and_up_move_between_changes(window, qtbot):
     # Past the last change, the selection stays put.
     window.view.go_to_row(window.view.grid_model.rowCount() - 1)
     last = window.view.current_row()
-    while window.next_change():
+    while window.page.next_change():
         pass
     assert window.view.current_row() >= last
 
@@ -137,7 +137,7 @@ def test_moved_sentence_has_a_marker_and_a_jump(window, qtbot):
     tip = model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
     assert "Moved" in tip
     window.view.go_to_row(row, 1)
-    assert window.jump_to_counterpart()
+    assert window.page.jump_to_counterpart()
     assert window.view.current_row() == model.cell(row, 1).counterpart_row != row
 
 
@@ -186,7 +186,7 @@ def test_reorder_and_remove_versions(window, qtbot, story):
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
         "03-reworded.txt", "01-wire.txt", "02-trimmed.txt"]
     assert model.headerData(1, Qt.Orientation.Horizontal, BASE_ROLE) is True  # the base stays the base
-    wait_shown(window, qtbot, lambda: window.remove_version(0))
+    wait_shown(window, qtbot, lambda: window.document.remove(0))
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)] == ["01-wire.txt", "02-trimmed.txt"]
 
 
@@ -238,7 +238,7 @@ def test_options_change_what_counts_as_identical(window, qtbot, tmp_path):
     b = tmp_path / "b.txt"
     a.write_text("The Fire Spread Quickly across the old harbour. Nobody was hurt.\n")
     b.write_text("The fire spread quickly across the old harbour. Nobody was hurt.\n")
-    window.set_option("ignore_case", False)
+    window.document.set_option("ignore_case", False)
     drop(window, [a, b], qtbot)
     assert kinds(window)[0] is Kind.EDITED
     wait_shown(window, qtbot, lambda: window.option_actions["ignore_case"].trigger())
@@ -263,14 +263,14 @@ def test_exports_write_valid_json_and_escaped_html(window, qtbot, tmp_path, dial
 
 def test_save_as_pdf(window, qtbot, tmp_path):
     drop(window, PAIR, qtbot)
-    assert window.export_pdf(str(tmp_path / "report.pdf"))
+    assert window.files.export_pdf(str(tmp_path / "report.pdf"))
     assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-"
 
 
 def test_session_save_and_reopen_warns_when_a_file_changed(window, qtbot, tmp_path, story, dialogs):
     files = [story / "01-wire.txt", story / "03-reworded.txt", story / "04-correction.txt"]
     drop(window, files, qtbot)
-    wait_shown(window, qtbot, lambda: window.set_base(2))
+    wait_shown(window, qtbot, lambda: window.document.set_base(2))
     session = tmp_path / "check.storydiff"
     dialogs.save_file = str(session)
     window.act_save_session.trigger()
@@ -279,13 +279,13 @@ def test_session_save_and_reopen_warns_when_a_file_changed(window, qtbot, tmp_pa
 
     window.close_comparison()
     assert window.stack.currentWidget() is window.empty
-    wait_shown(window, qtbot, lambda: window.open_session(str(session)))
+    wait_shown(window, qtbot, lambda: window.files.open_session(str(session)))
     comparison = window.comparison
     assert [v.name for v in comparison.versions] == [f.name for f in files] and comparison.base == 2
     assert not window.message_bar.isVisible()
 
     files[1].write_text(files[1].read_text(encoding="utf-8") + "\nA late paragraph.\n", encoding="utf-8")
-    wait_shown(window, qtbot, lambda: window.open_session(str(session)))
+    wait_shown(window, qtbot, lambda: window.files.open_session(str(session)))
     assert window.message_bar.isVisible() and window.message_bar.level == "warning"
     assert "03-reworded.txt" in window.message_bar.text() and "Changed since" in window.message_bar.text()
 
@@ -296,7 +296,7 @@ def test_open_dialog_and_recent_comparisons(window, qtbot, dialogs, settings):
     assert window.view.grid_model.columnCount() == 2
     assert settings.value("files/recent")  # kept in the settings under tmp_path
     window.close_comparison()
-    window._fill_recent_menu()
+    window.recent_menu.fill()
     entry = window.recent_menu.actions()[0]
     assert "pair_a.txt" in entry.text()
     wait_shown(window, qtbot, entry.trigger)
@@ -369,14 +369,14 @@ def test_settings_survive_a_restart(qtbot, settings, dialogs):
 
     first = MainWindow(settings)
     qtbot.addWidget(first)
-    first.set_option("ignore_punctuation", False)
-    first.set_detail_visible(False)
+    first.document.set_option("ignore_punctuation", False)
+    first.state.set_detail_visible(False)
     first.close()
     second = MainWindow(settings)
     qtbot.addWidget(second)
     assert second.option_actions["ignore_punctuation"].isChecked() is False
     assert second.act_detail.isChecked() is False
-    assert second.params().ignore_punctuation is False
+    assert second.document.params().ignore_punctuation is False
 
 
 def test_dragging_a_column_header_reorders_versions(window, qtbot):
@@ -417,7 +417,7 @@ def test_run_opens_the_window_on_the_sample_story(qtbot, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: window.comparison is not None, timeout=10000)
     assert [v.name for v in window.comparison.versions][0] == "01-wire.txt"
     assert QApplication.windowIcon().isNull() is False
-    window.worker.shutdown()
+    window.document.worker.shutdown()
 
 
 def test_about_names_the_program(window, monkeypatch):

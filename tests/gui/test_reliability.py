@@ -35,11 +35,11 @@ def test_no_export_or_session_is_written_over_an_input(window, pair, tmp_path, e
     os.link(a, tmp_path / "hard.txt")
     (tmp_path / "sub").mkdir()
     for target in (a, link, tmp_path / "hard.txt", tmp_path / "sub" / ".." / "pair_b.txt"):
-        assert getattr(window, export)(str(target)) is False
+        assert getattr(window.files, export)(str(target)) is False
         assert "never writes to its inputs" in window.message_bar.text()
         assert f"save as {target.stem}-report.txt instead" in window.message_bar.text()
     assert [a.read_bytes(), b.read_bytes()] == before
-    assert getattr(window, export)(str(tmp_path / "elsewhere.out"))
+    assert getattr(window.files, export)(str(tmp_path / "elsewhere.out"))
     assert (tmp_path / "elsewhere.out").stat().st_size > 0
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
@@ -66,11 +66,11 @@ def test_a_named_pipe_among_dropped_files_is_refused_and_the_others_load(window,
     pipe = tmp_path / "pipe.txt"
     os.mkfifo(pipe)
     drop(window, [DATA / "pair_a.txt", pipe, DATA / "pair_b.txt"], qtbot)
-    assert [s.label for s in window.sources] == ["pair_a.txt", "pair_b.txt"]
+    assert [s.label for s in window.document.sources] == ["pair_a.txt", "pair_b.txt"]
     assert "pipe.txt: is a named pipe (FIFO), not a file" in window.message_bar.text()
     assert window.view.grid_model.columnCount() == 2
     window.close()
-    assert window.worker.wait(1000)
+    assert window.document.worker.wait(1000)
 
 
 def test_the_version_cap_counts_only_versions_that_load(window, qtbot, tmp_path):
@@ -82,7 +82,7 @@ def test_the_version_cap_counts_only_versions_that_load(window, qtbot, tmp_path)
     for k in (1, 4):
         files[k].write_bytes(b"")
     drop(window, [*files, DATA / "pair_a.txt"], qtbot)
-    labels = [s.label for s in window.sources]
+    labels = [s.label for s in window.document.sources]
     assert len(labels) == 10 and "v01.txt" not in labels and "v04.txt" not in labels
     assert labels[-1] == "v11.txt"
     message = window.message_bar.text()
@@ -147,12 +147,12 @@ def test_a_guessed_encoding_is_shown_and_another_can_be_picked(window, qtbot, tm
     assert "read as Windows-1252 (cp1252)" in model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "Muñoz" in window.comparison.versions[1].text
 
-    old_source = window.sources[1]
+    old_source = window.document.sources[1]
     with qtbot.waitSignal(window.comparisonShown, timeout=10000):
         window.view.header.encodingRequested.emit(1, "cp1251")
     assert window.comparison.versions[1].encoding == "cp1251"
     assert "Mu\u0441oz" in window.comparison.versions[1].text  # ñ's byte is Cyrillic "с" in cp1251
-    assert window.sources[1] is not old_source and old_source.encoding is None  # never changed under a job
+    assert window.document.sources[1] is not old_source and old_source.encoding is None  # never changed under a job
     assert legacy.read_bytes().endswith("Muñoz.\n".encode("cp1252"))
 
     with qtbot.waitSignal(window.comparisonShown, timeout=10000):

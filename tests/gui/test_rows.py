@@ -126,3 +126,12 @@ def test_next_change_on_the_pair_story_visits_every_change_once():
     assert any("historic footbridge" in texts[r] for r in visited)
     assert any("Two members voted against" in texts[r] for r in visited)
     assert any("shop owners" in texts[r] for r in visited)
+
+
+def test_copying_a_cell_and_a_row(grid):
+    assert rows.cell_to_copy(grid, 1, 1) == "Twelve boats burned."
+    assert rows.cell_to_copy(grid, 2, 1) == "[omitted] Nobody was hurt."
+    assert rows.cell_to_copy(grid, 4, 0) == ""
+    assert rows.row_to_copy(grid, 2).splitlines() == ["base.txt [base]: Nobody was hurt.",
+                                                      "other.txt [omitted]: (omitted)"]
+    assert rows.row_to_copy(grid, 4).splitlines() == ["base.txt [base]: ", "other.txt [added]: A crowd watched the FIRE."]

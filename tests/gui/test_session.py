@@ -43,7 +43,7 @@ def test_not_a_session(tmp_path, content):
 def test_a_broken_session_shows_a_message(window, tmp_path):
     path = tmp_path / "bad.storydiff"
     path.write_text("{")
-    assert window.open_session(str(path)) is False
+    assert window.files.open_session(str(path)) is False
     assert window.message_bar.isVisible() and "bad.storydiff" in window.message_bar.text()
 
 

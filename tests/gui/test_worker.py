@@ -95,10 +95,10 @@ def test_the_window_stays_responsive_and_can_cancel(window, qtbot, monkeypatch):
 
     monkeypatch.setattr(jobs.pipeline, "compare", slow_compare)
     window.add_paths([DATA / "plain.txt"])
-    qtbot.waitUntil(lambda: window.progress.isVisible(), timeout=3000)
-    assert window.cancel_button.isVisible()
-    window.cancel_button.click()
-    assert not window.progress.isVisible()
+    qtbot.waitUntil(lambda: window.progress.bar.isVisible(), timeout=3000)
+    assert window.progress.cancel_button.isVisible()
+    window.progress.cancel_button.click()
+    assert not window.progress.bar.isVisible()
     assert window.view.grid_model.columnCount() == 2
-    assert [s.label for s in window.sources] == ["pair_a.txt", "pair_b.txt"]
+    assert [s.label for s in window.document.sources] == ["pair_a.txt", "pair_b.txt"]
     gate.set()

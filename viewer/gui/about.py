@@ -1,4 +1,4 @@
-"""The About text (kept apart so the window module stays about wiring)."""
+"""The About box (kept apart so the window module stays about wiring)."""
 from __future__ import annotations
 
 import platform
@@ -24,3 +24,16 @@ def about_text() -> str:
         f"<p><small>Python {platform.python_version()} · Qt {qVersion()} · PySide6 {pyside_version}<br>"
         "MIT licence</small></p>"
     )
+
+
+def show_about(parent, icon) -> None:
+    """The About box over ``parent``, with the program's ``icon``."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setWindowTitle("About storydiff")
+    box.setIconPixmap(icon.pixmap(64, 64))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_text())
+    box.exec()

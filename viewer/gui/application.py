@@ -34,7 +34,7 @@ def run(files: list[str], open_sample: bool) -> int:
     window = MainWindow()
     window.show()
     if open_sample:
-        window.open_sample()
+        window.files.open_sample()
     if files:
         window.add_paths(files)
     return app.exec()

@@ -1,9 +1,10 @@
-"""Small bars of the window: the find bar and the message bar (non-modal messages)."""
+"""Small bars of the window: the find bar, the message bar (non-modal messages), job progress."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget, QStyle
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QStyle, QToolButton,
+                               QWidget)
 
 
 class FindBar(QWidget):
@@ -107,3 +108,39 @@ class MessageBar(QFrame):
     def dismiss(self) -> None:
         self.hide()
         self.label.clear()
+
+
+class JobProgress(QWidget):
+    """A progress bar and a Cancel button for the status bar, shown only once a job has run a moment."""
+
+    cancelRequested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 100)
+        self.bar.setMaximumWidth(220)
+        self.bar.setTextVisible(False)
+        layout.addWidget(self.bar)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop this comparison and keep the previous one (Esc)")
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        layout.addWidget(self.cancel_button)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(150)  # no flicker for quick jobs
+        self._delay.timeout.connect(self.show)
+        self.hide()
+
+    def start(self) -> None:
+        self._delay.start()
+
+    def set_fraction(self, fraction: float) -> None:
+        self.bar.setValue(int(fraction * 100))
+
+    def stop(self) -> None:
+        self._delay.stop()
+        self.hide()
+        self.bar.setValue(0)

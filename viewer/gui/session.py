@@ -13,8 +13,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from viewer.engine.loading import printable
 from viewer.gui.jobs import Source
-from viewer.report.output import one_line, write_text
+from viewer.report.output import write_text
 
 FORMAT = "storydiff-session"
 FORMAT_VERSION = 1
@@ -64,7 +65,7 @@ def session_text(path: str | os.PathLike, sources: list[Source], fingerprints: l
 
 def load_session(path: str | os.PathLike) -> Session:
     """Read a session file; raises SessionError when it is not one."""
-    name = one_line(Path(path).name)
+    name = printable(Path(path).name)
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):  # a named pipe would block the window forever
@@ -73,7 +74,7 @@ def load_session(path: str | os.PathLike) -> Session:
             raise SessionError(f"{name}: is {info.st_size / 2**20:.0f} MB, too large for a session file")
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeError, json.JSONDecodeError) as exc:
-        raise SessionError(f"{name}: not a readable session file ({one_line(str(exc))})") from exc
+        raise SessionError(f"{name}: not a readable session file ({printable(str(exc))})") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SessionError(f"{name}: not a storydiff session file")
     folder = Path(path).resolve().parent

@@ -1,4 +1,5 @@
-"""Which rows of a grid a filter shows, where Next Change stops, which rows a search finds.
+"""Which rows of a grid a filter shows, where Next Change stops, which rows a search finds,
+and what Copy puts on the clipboard.
 
 Pure functions of a :class:`~viewer.report.grid.Grid`: the window applies their answers to its
 view, and tests call them without one.
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from viewer.engine.model import Kind
-from viewer.report.grid import Grid
+from viewer.report.grid import Grid, Role
 
 
 def row_has_kinds(grid: Grid, row: int, kinds: Collection[Kind]) -> bool:
@@ -66,3 +67,22 @@ def next_match(rows: Sequence[int], current: int, forward: bool = True) -> int |
     if forward:
         return next((r for r in rows if r > current), rows[0])
     return next((r for r in reversed(rows) if r < current), rows[-1])
+
+
+def cell_to_copy(grid: Grid, row: int, column: int) -> str:
+    """The text of a cell; a gap left by an omission quotes the base sentence it lacks."""
+    cell = grid.cell(row, column)
+    if cell.role is Role.OMITTED:
+        return f"[omitted] {grid.cell(row, grid.base).text}"
+    return cell.text
+
+
+def row_to_copy(grid: Grid, row: int) -> str:
+    """Every version's text of a row, one line each: ``name [base or kind]: text``."""
+    lines = []
+    for c in range(grid.column_count):
+        cell = grid.cell(row, c)
+        label = "base" if c == grid.base else (cell.kind.value if cell.kind else "")
+        text = cell.text or ("(omitted)" if cell.role is Role.OMITTED else "")
+        lines.append(f"{grid.versions[c].name} [{label}]: {text}")
+    return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Fixtures for driving the real main window offscreen, as novelWriter's tests do."""
+"""Fixtures for driving the real main window offscreen, as novelWriter's tests do; every test here is marked gui."""
 from __future__ import annotations
 
 import shutil
@@ -10,7 +10,16 @@ import viewer.gui  # noqa: F401 - the binding guard must run before Qt is used
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from gui_helpers import SAMPLE
+from gui_helpers import SAMPLE, compare
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    # This hook sees the whole session's tests, not only this folder's.
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.gui)
 
 
 class Dialogs:
@@ -83,3 +92,7 @@ def story(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def pair_comparison():
+    """pair_a.txt compared with pair_b.txt (tests/data/pair_README.md says what each sentence became)."""
+    return compare("pair_a.txt", "pair_b.txt")

@@ -1,4 +1,4 @@
-"""Helpers shared by the GUI tests: drop files on the window, wait for a comparison."""
+"""Helpers shared by the GUI tests: compare small texts, drop files on the window, wait for a comparison."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,3 +35,26 @@ def wait_shown(window, qtbot, action):
     with qtbot.waitSignal(window.comparisonShown, timeout=10000) as blocker:
         action()
     return blocker.args[0] if blocker.args else None
+
+
+def compare(*names: str, base: int = 0):
+    """The comparison of files of tests/data, e.g. ``compare("pair_a.txt", "pair_b.txt")``."""
+    from viewer.engine import loading, pipeline
+
+    return pipeline.compare([loading.load_file(DATA / name) for name in names], base=base)
+
+
+def row_where(grid, text: str, column: int = 0) -> int:
+    """The one row whose cell in ``column`` reads ``text``."""
+    rows = [r for r in range(grid.row_count) if grid.cell(r, column).text == text]
+    assert len(rows) == 1, (text, rows)
+    return rows[0]
+
+
+def show_alone(qtbot, widget, width: int = 900, height: int = 600):
+    """Show ``widget`` as a window of its own, offscreen, closed after the test."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

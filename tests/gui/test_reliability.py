@@ -113,6 +113,7 @@ def test_a_stuck_job_does_not_hold_up_the_next_ones(qtbot):
     assert worker.wait(5000)
 
 
+@pytest.mark.slow  # a new interpreter and Qt
 def test_a_stuck_job_does_not_keep_the_process_alive():
     script = textwrap.dedent("""
         import threading

@@ -1,0 +1,135 @@
+"""The aligned view on its own: rows of a comparison, selection, the moved marker, its header."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QMenu
+
+from viewer.engine.model import Kind
+from viewer.gui.aligned_model import BASE_ROLE, KIND_ROLE
+from viewer.gui.aligned_view import AlignedView
+
+from gui_helpers import compare, row_where, show_alone
+
+MOVED = "A public meeting is planned for next month."
+EDITED = "Members voted to repair the old footbridge."
+
+
+@pytest.fixture
+def view(qtbot, pair_comparison):
+    widget = show_alone(qtbot, AlignedView())
+    widget.set_comparison(pair_comparison)
+    return widget
+
+
+def centre(view: AlignedView, row: int, column: int) -> QPoint:
+    return view.visualRect(view.grid_model.index(row, column)).center()
+
+
+def test_rows_and_columns_follow_the_comparison(view):
+    model = view.grid_model
+    assert (model.rowCount(), model.columnCount()) == (7, 2)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)] == ["pair_a.txt", "pair_b.txt"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal, BASE_ROLE) for c in range(2)] == [True, False]
+    row = row_where(model.grid, EDITED)
+    assert model.data(model.index(row, 1)) == "Members voted to repair the historic footbridge."
+    assert model.data(model.index(row, 1), KIND_ROLE) is Kind.EDITED
+    # Equal columns that share the viewport, and rows as tall as their text.
+    assert view.columnWidth(0) == view.columnWidth(1) >= 260
+    assert all(view.rowHeight(r) > 0 for r in range(7))
+    assert view.visible_rows() == (0, 6)
+
+
+def test_without_a_comparison_the_view_is_empty(view):
+    view.set_comparison(None)
+    assert (view.grid_model.rowCount(), view.grid_model.columnCount()) == (0, 0)
+    assert view.current_row() == -1 and view.visible_rows() == (-1, -1)
+
+
+def test_go_to_row_selects_it_and_keeps_the_column(view):
+    view.go_to_row(3, 1)
+    assert (view.current_row(), view.current_column()) == (3, 1)
+    view.go_to_row(5)
+    assert (view.current_row(), view.current_column()) == (5, 1)
+    view.go_to_row(7)  # no such row: nothing changes
+    assert (view.current_row(), view.current_column()) == (5, 1)
+
+
+def test_clicking_a_cell_of_another_version_shows_its_deletions_in_the_base(qtbot):
+    view = show_alone(qtbot, AlignedView(), 1200)
+    view.set_comparison(compare("pair_a.txt", "pair_b.txt", "plain.txt"))
+    assert view.grid_model.focus == 1
+    with qtbot.waitSignal(view.focusVersionChanged, timeout=1000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre(view, 0, 2))
+    assert blocker.args == [2] and view.grid_model.focus == 2
+    with qtbot.assertNotEmitted(view.focusVersionChanged):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre(view, 1, 2))
+
+
+def test_double_clicking_a_moved_sentence_asks_for_its_place(qtbot, view):
+    row = row_where(view.grid_model.grid, MOVED)
+    with qtbot.waitSignal(view.counterpartRequested, timeout=1000) as blocker:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre(view, row, 1))
+    assert blocker.args == [row, 1]
+
+
+def test_double_clicking_a_sentence_that_did_not_move_asks_nothing(qtbot, view):
+    with qtbot.assertNotEmitted(view.counterpartRequested):
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
+                          pos=centre(view, row_where(view.grid_model.grid, EDITED), 1))
+
+
+def test_clicking_the_moved_marker_asks_for_its_place(qtbot, view):
+    grid = view.grid_model.grid
+    row = row_where(grid, MOVED)
+    index = view.grid_model.index(row, 1)
+    badge = view.delegate.badge_rect(view.visualRect(index), grid.cell(row, 1), grid.opens_paragraph(row))
+    assert badge is not None
+    with qtbot.waitSignal(view.counterpartRequested, timeout=1000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=badge.center().toPoint())
+    assert blocker.args == [row, 1]
+    assert view.delegate.badge_rect(view.visualRect(index.siblingAtColumn(0)), grid.cell(row, 0), False) is None
+
+
+def test_the_find_term_is_highlighted_in_every_cell_holding_it(view):
+    grid = view.grid_model.grid
+    row = row_where(grid, EDITED)
+    view.set_find_term("FOOTBRIDGE")
+    layout, _, _ = view.delegate.layout(row, 0, view.grid_model.cell(row, 0), view.columnWidth(0))
+    find = view.delegate._formats["find"]
+    assert [(r.start, r.length) for r in layout.formats() if r.format == find] == [(EDITED.index("footbridge"), 10)]
+    view.set_find_term("")
+    layout, _, _ = view.delegate.layout(row, 0, view.grid_model.cell(row, 0), view.columnWidth(0))
+    assert not [r for r in layout.formats() if r.format == find]
+
+
+def test_a_larger_font_makes_every_row_taller(view):
+    heights = [view.rowHeight(r) for r in range(7)]
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() + 4)
+    view.set_zoom_font(font)
+    assert all(view.rowHeight(r) > h for r, h in enumerate(heights))
+    assert view.header.font().pointSizeF() == font.pointSizeF()
+
+
+def test_dragging_a_header_asks_for_a_reorder_and_keeps_the_order(qtbot, view):
+    with qtbot.waitSignal(view.header.moveRequested, timeout=1000) as blocker:
+        view.header.moveSection(0, 1)
+    assert blocker.args == [0, 1]
+    assert [view.header.visualIndex(c) for c in range(2)] == [0, 1]
+
+
+def test_the_read_as_menu_is_for_files_only(qtbot, view):
+    from viewer.engine import loading, pipeline
+
+    menu = QMenu()
+    sub = view.header._encoding_menu(menu, 1)
+    assert sub.isEnabled() and [a.text() for a in sub.actions() if a.isChecked()] == ["UTF-8"]
+    with qtbot.waitSignal(view.header.encodingRequested, timeout=1000) as blocker:
+        sub.actions()[0].trigger()  # Detect Automatically
+    assert blocker.args == [1, ""]
+    pasted = loading.load_text("The city council met on Tuesday evening.", "Pasted text 1")
+    view.set_comparison(pipeline.compare([view.grid_model.comparison.versions[0], pasted]))
+    sub = view.header._encoding_menu(menu, 1)
+    assert not sub.isEnabled() and not [a for a in sub.actions() if a.isChecked()]

@@ -120,12 +120,20 @@ def test_alt_down_and_up_move_between_changes(window, qtbot):
     press(window, qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
     assert window.view.current_row() == omitted
     assert "omitted" in window.detail.toPlainText()
-    # Past the last change, the selection stays put.
-    window.view.go_to_row(window.view.grid_model.rowCount() - 1)
-    last = window.view.current_row()
+    # Alt+Down from the top visits every change once, in order, and stops at the last one.
+    grid = window.view.grid_model.grid
+    changes = [r for r in range(grid.row_count) if grid.is_change(r)]
+    window.view.go_to_row(0)
+    visited = []
     while window.page.next_change():
-        pass
-    assert window.view.current_row() >= last
+        visited.append(window.view.current_row())
+    assert visited == changes
+    assert window.view.current_row() == changes[-1]
+    assert window.statusBar().currentMessage() == "No more changes below."
+    # Past the last change, the selection stays put, and Alt+Up goes back.
+    window.view.go_to_row(grid.row_count - 1)
+    assert window.page.next_change() is False and window.view.current_row() == grid.row_count - 1
+    assert window.page.previous_change() is True and window.view.current_row() == changes[-1]
 
 
 def test_moved_sentence_has_a_marker_and_a_jump(window, qtbot):

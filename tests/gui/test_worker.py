@@ -43,9 +43,10 @@ def test_a_newer_job_supersedes_an_older_one(qtbot):
     with qtbot.waitSignal(worker.finished, timeout=5000) as blocker:
         second = worker.submit(lambda progress, cancelled: "new")
     assert blocker.args == [second, "new"] and second > first
-    release.set()
-    worker.wait(5000)
-    qtbot.wait(50)  # let a late result be delivered, and dropped
+    with qtbot.assertNotEmitted(worker.finished):
+        release.set()
+        assert worker.wait(5000)
+        QApplication.processEvents()  # the late result is delivered now, and dropped
     assert results == ["new"]
     assert saw_cancel == [True]
     worker.shutdown()
@@ -71,8 +72,9 @@ def test_failures_and_cancellation_are_reported(qtbot):
     assert started.wait(5)
     with qtbot.waitSignal(worker.cancelled, timeout=5000):
         worker.cancel()
-    worker.wait(5000)
-    qtbot.wait(20)
+    with qtbot.assertNotEmitted(worker.finished), qtbot.assertNotEmitted(worker.failed):
+        assert worker.wait(5000)
+        QApplication.processEvents()  # what the stopped job reported is delivered now, and dropped
     assert got == [] and not worker.busy
     worker.shutdown()
 

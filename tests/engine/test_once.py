@@ -25,3 +25,15 @@ def test_threads_asking_together_load_once_and_share_the_result():
     load.cache_clear()
     load()
     assert len(calls) == 2
+
+
+def test_a_failed_load_is_tried_again():
+    answers = [None, "model"]
+
+    @load_once
+    def load():
+        return answers.pop(0)
+
+    assert load() is None
+    assert load() == "model"
+    assert load() == "model" and answers == []

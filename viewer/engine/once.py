@@ -9,15 +9,28 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def load_once(loader: Callable[[], T]) -> Callable[[], T]:
-    """``functools.cache`` for a loader without arguments, behind a lock; keeps ``cache_clear``."""
+def load_once(loader: Callable[[], T | None]) -> Callable[[], T | None]:
+    """Keep the first result of a loader without arguments, behind a lock; has ``cache_clear``.
+
+    A ``None`` (a load that failed) is not kept: a model file that was missing or locked at
+    start-up is tried again by the next comparison instead of for the rest of the session.
+    """
     lock = threading.Lock()
-    cached = functools.cache(loader)
+    kept: list[T] = []
 
     @functools.wraps(loader)
-    def load() -> T:
+    def load() -> T | None:
         with lock:
-            return cached()
+            if not kept:
+                value = loader()
+                if value is None:
+                    return None
+                kept.append(value)
+            return kept[0]
 
-    load.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    def cache_clear() -> None:
+        with lock:
+            kept.clear()
+
+    load.cache_clear = cache_clear  # type: ignore[attr-defined]
     return load

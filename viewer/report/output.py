@@ -105,6 +105,3 @@ def _same_file(x: Path, y: Path) -> bool:
         return x.resolve() == y.resolve()
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
         return os.path.abspath(x) == os.path.abspath(y)
-
-
-one_line = printable  # the GUI's callers move to printable once the window split lands

@@ -30,7 +30,6 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-import viewer.gui  # binding guard
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from viewer.gui.application import create_application
 from viewer.gui.main_window import MainWindow

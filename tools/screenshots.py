@@ -46,7 +46,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def render(out: Path) -> int:
     sys.path.insert(0, str(ROOT))
-    import viewer.gui  # noqa: F401 - binding guard first
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtGui import QColor, QPalette
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-import viewer.gui  # noqa: F401 - the binding guard must run before Qt is used
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from viewer.engine.model import Kind
 from viewer.gui.aligned_view import AlignedView
-from viewer.gui.overview import LANE_WIDTH, Overview
+from viewer.gui.overview import LANE_WIDTH, MOVED, Overview
 
 from gui_helpers import compare, row_where, show_alone
 
@@ -42,9 +42,9 @@ def test_one_mark_per_change_in_the_lane_of_its_version(strip):
     moved = row_where(grid, "A public meeting is planned for next month.")
     added = row_where(grid, "Local shop owners welcomed the decision.", column=1)
     assert strip.lanes() == [1]
-    # A moved sentence that is otherwise identical is marked in the moved colour (IDENTICAL).
+    # A moved sentence that is otherwise identical has a mark of its own.
     assert sorted(strip.marks()) == sorted([(0, edited, Kind.EDITED), (0, paraphrase, Kind.PARAPHRASE),
-                                            (0, omitted, Kind.OMITTED), (0, moved, Kind.IDENTICAL),
+                                            (0, omitted, Kind.OMITTED), (0, moved, MOVED),
                                             (0, added, Kind.ADDED)])
 
 

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import sys
 
-import viewer.gui  # noqa: F401 - applies the binding guard before Qt is used
-
 
 def create_application(argv: list[str] | None = None):
     """The QApplication, named for QSettings, with the storydiff icon."""

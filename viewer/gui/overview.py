@@ -16,6 +16,7 @@ from viewer.gui.aligned_view import AlignedView
 from viewer.report.grid import Role
 
 LANE_WIDTH = 9
+MOVED = "moved"  # the mark of a sentence that moved and is otherwise identical: no Kind of change
 
 
 class Overview(QWidget):
@@ -51,7 +52,8 @@ class Overview(QWidget):
         self.updateGeometry()
         self.update()
 
-    def marks(self) -> list[tuple[int, int, Kind]]:
+    def marks(self) -> list[tuple[int, int, Kind | str]]:
+        """(lane, row, mark) of every change: its Kind, or MOVED for a sentence that only moved."""
         if self._marks is None:
             grid = self.view.grid_model.grid
             out = []
@@ -65,7 +67,7 @@ class Overview(QWidget):
                                 and cell.kind not in (Kind.IDENTICAL, Kind.FURNITURE):
                             out.append((lane, row, cell.kind))
                         elif cell.role is Role.VERSION and cell.moved:
-                            out.append((lane, row, Kind.IDENTICAL))
+                            out.append((lane, row, MOVED))
             self._marks = out
         return self._marks
 
@@ -94,7 +96,7 @@ class Overview(QWidget):
             y = top + vh.sectionPosition(row) * scale
             h = max(2.0, vh.sectionSize(row) * scale)
             rect = QRectF(x0 + lane * LANE_WIDTH, y, LANE_WIDTH - 2, h)
-            colour = c.strong[kind] if kind is not Kind.IDENTICAL else QColor(palette.MOVED_HUE)
+            colour = QColor(palette.MOVED_HUE) if kind is MOVED else c.strong[kind]
             painter.fillRect(rect, colour)
         # The visible part of the table.
         y = top + self.view.verticalScrollBar().value() * scale

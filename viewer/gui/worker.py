@@ -89,10 +89,6 @@ class Worker(QObject):
         """Whether the newest job is still running."""
         return self._current is not None
 
-    @property
-    def current_job(self) -> int | None:
-        return self._current
-
     def submit(self, fn: Job) -> int:
         """Start ``fn`` off the GUI thread, cancelling any job still running; return its id."""
         self.cancel()

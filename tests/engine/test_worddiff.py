@@ -1,9 +1,11 @@
 """Word diffs inside a link: exact ops, normalisation, and the rebuild invariant."""
+import random
+
 import pytest
 
 from viewer.engine.model import Op
 from viewer.engine.params import Params
-from viewer.engine.worddiff import rebuild, word_diff
+from viewer.engine.worddiff import anchored_diff, rebuild, word_diff
 
 
 def diff(a, b, params=Params()):
@@ -79,3 +81,65 @@ def test_long_texts_are_not_given_up_on():
     b = " ".join(words[:3000] + ["changed"] + words[3001:])
     ops = diff(a, b)
     assert [op.tag for op in ops] == ["=", "-", "+", "="]
+
+
+def test_text_between_a_links_sentences_is_in_no_op():
+    # Page furniture between the two sentences of a merge: the ops read the sentences and the
+    # whitespace after the first, never the furniture.
+    text_a = "One fire.\nAdvertisement\nTwo crews."
+    text_b = "One fire and two crews."
+    ops = word_diff(text_a, [(0, 9), (24, 34)], text_b, [(0, 23)])
+    assert rebuild(text_a, text_b, ops) == ("One fire.\nTwo crews.", text_b)
+    assert all(op.a_end <= 10 or op.a_start >= 24 for op in ops)
+    assert not ops.coarse
+
+
+def test_long_texts_are_not_given_up_on_and_not_coarse():
+    words = [f"w{k}" for k in range(6000)]
+    a = " ".join(words)
+    b = " ".join(words[:3000] + ["changed"] + words[3001:])
+    assert not diff(a, b).coarse
+
+
+def test_a_very_long_sentence_against_a_reordering_of_its_words_is_diffed_coarsely():
+    # diff-match-patch took minutes here (time grows with length times differences).
+    rng = random.Random(16)
+    words = [rng.choice(["fire", "harbour", "crews", "night", "the", "smoke", "town", "homes"]) for _ in range(16_000)]
+    a = " ".join(words)
+    rng.shuffle(words)
+    b = " ".join(words)
+    ops = diff(a, b)
+    assert ops.coarse
+    assert rebuild(a, b, ops) == (a, b)
+
+
+def test_a_long_shuffle_of_distinct_words_is_cut_at_them_not_coarse():
+    rng = random.Random(4)
+    words = [f"w{k}" for k in range(4000)]
+    a = " ".join(words)
+    rng.shuffle(words)
+    b = " ".join(words)
+    ops = diff(a, b)
+    assert not ops.coarse
+    assert rebuild(a, b, ops) == (a, b)
+    assert sum(op.tag == "=" and op.a_end - op.a_start > 1 for op in ops) > 50  # words kept, not spaces only
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_anchored_diff_rebuilds_both_strings(seed):
+    rng = random.Random(seed)
+    a = "".join(rng.choice("abcdefgh") for _ in range(rng.randint(0, 60)))
+    b = "".join(rng.choice("abcdefghij") for _ in range(rng.randint(0, 60)))
+    diffs, _ = anchored_diff(a, b, piece=rng.randint(1, 8), depth=rng.randint(0, 4))
+    assert "".join(t for op, t in diffs if op <= 0) == a
+    assert "".join(t for op, t in diffs if op >= 0) == b
+    assert all(t for _, t in diffs) and all(x[0] != y[0] for x, y in zip(diffs, diffs[1:]))
+
+
+def test_anchored_diff_cuts_at_codes_found_once_on_each_side():
+    diffs, coarse = anchored_diff("xAyyBz", "qAwwBz", piece=2)
+    assert diffs == [(-1, "x"), (1, "q"), (0, "A"), (-1, "yy"), (1, "ww"), (0, "Bz")]
+    assert not coarse
+    # Nothing found once on each side: the piece is replaced whole, coarse where they share a code.
+    assert anchored_diff("aabb", "bbaa", piece=2) == ([(-1, "aabb"), (1, "bbaa")], True)
+    assert anchored_diff("aabb", "ccdd", piece=2) == ([(-1, "aabb"), (1, "ccdd")], False)

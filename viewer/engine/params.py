@@ -80,6 +80,11 @@ class Params:
     # omitted plus added it would be a false finding (0.995 instead: bible 0.904 / 0.828 -> 0.902 / 0.800).
     move_probability: float = 0.95
     move_candidate: float = 0.5        # pairs under this lexical cosine are not considered for a move
+    # Work bounds of the move search (align._move_candidates), not thresholds: each free sentence's
+    # best candidates only, scored this many pairs at a time. Two 1 MB texts of near-copies held
+    # 1.3 million candidates (3.2 GB, now 344 MB); the development sets' figures do not change.
+    move_candidates: int = 10
+    move_search_cells: int = 2_000_000
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     split_coverage: float = 0.3        # ... or a smaller share, when the neighbour ...
     split_gain: float = 0.3            # ... covers this much more of the other side (a split sentence's other half)
@@ -114,8 +119,27 @@ class Params:
     edited_change_share: float = 0.25  # or this share of both sides' words, for long sentences
     partial_coverage: float = 0.6      # a side with at most this share of its words covered ...
     partial_margin: float = 0.25       # ... while the other side is covered this much more: "partial"
-    # Inputs larger than this are refused.
-    max_file_bytes: int = 50 * 1024 * 1024
+    # Word diffs (worddiff.py): links with more tokens than this on both sides together (about 500
+    # words a side) are cut at words that occur once on each side, patience style, and the pieces
+    # diffed; diff-match-patch on the whole takes time in proportion to length times differences:
+    # a 1,000-word sentence against a reordering of its words took 3 s, 16,000 words 182 s; cut,
+    # 0.13 s and 2.8 s (benchmarks/bench_huge.py). Parts with no such word in common order are shown
+    # replaced whole, with a note (so are the bench's 8,000- and 16,000-word reorderings: their
+    # words recur, few occur once).
+    word_diff_tokens: int = 2_000
+    # Inputs larger than this are refused up front: a file by the loader, a version by compare()
+    # (pipeline.TooLarge). Budget: a pair of versions within about a minute and 2 GB. Medians of
+    # benchmarks/bench_huge.py (load + compare in a subprocess, two shared cores): a text against a
+    # revised copy 12 s / 215 MB at 1 MB, 21 s / 345 MB at 2 MB, 35 s / 679 MB at 5 MB, 73 s /
+    # 1.2 GB at 10 MB; against an unrelated text (nothing in order: the move search reads every
+    # pair of free sentences, time grows with the product of their counts) 12 s / 346 MB at 1 MB,
+    # 35 s / 485 MB at 2 MB, 186 s / 898 MB at 5 MB, killed at 300 s at 10 MB. The 50 MB limit
+    # before let in 48 MB pairs: 171 s / 5.0 GB revised, unrelated killed at 300 s / 9.2 GB.
+    # 2 MB is still hundreds of news articles.
+    max_file_bytes: int = 2 * 1024 * 1024
+    # The same budget in sentences, for texts of many short lines (2 MB of news prose holds ~23,000):
+    # two unrelated texts of 27,317 and 22,474 sentences (about 25,000 each) took 50 s / 514 MB.
+    max_sentences: int = 25_000
 
     def with_changes(self, **changes) -> "Params":
         """A copy with some fields changed."""

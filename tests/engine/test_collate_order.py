@@ -3,12 +3,12 @@ order (moved links apart), a row holds only linked sentences, every sentence sit
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 import pytest
 
 from viewer.engine.collate import collate
+from viewer.engine.invariants import collation_violations
 from viewer.engine.loading import load_file, load_text
 from viewer.engine.model import Kind, Link, Pair, Sentence, Version
 from viewer.engine.params import Params
@@ -40,37 +40,9 @@ def make_pair(base: Version, version: Version, a: int, b: int, links) -> Pair:
                 tuple(j for j, s in enumerate(version.sentences) if j not in linked_b and not s.furniture))
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if len(w) > 3}
-
-
 def assert_trustworthy(versions, base, pairs, rows):
     """The three promises of collate(), checked from the outside."""
-    by_version = {pair.b: pair for pair in pairs}
-    for row in rows:
-        assert any(row.cells), "an empty row"
-        assert all(list(cell) == sorted(cell) for cell in row.cells)
-    for v, version in enumerate(versions):
-        placed = [k for row in rows for k in row.cells[v]]
-        assert sorted(placed) == list(range(len(version.sentences))), f"version {v}: not each sentence once"
-        moved = set() if v == base else {j for link in by_version[v].links if link.moved for j in link.b}
-        in_order = [k for k in placed if k not in moved]
-        assert in_order == sorted(in_order), f"version {v} reads out of order: {in_order}"
-    for r, row in enumerate(rows):
-        base_cell = set(row.cells[base])
-        others = [(v, k) for v in range(len(versions)) if v != base for k in row.cells[v]]
-        if base_cell:
-            for v, k in others:
-                link = by_version[v].link_of_b.get(k)
-                assert link is not None and base_cell & set(link.a), f"row {r}: version {v} sentence {k} not linked"
-        else:
-            members = [(v, row.cells[v]) for v in range(len(versions)) if row.cells[v]]
-            assert all(len(cell) == 1 for _, cell in members)
-            words = [content_words(versions[v].sentence_text(cell[0])) for v, cell in members]
-            for x in range(len(words)):
-                for y in range(x + 1, len(words)):
-                    union = words[x] | words[y]
-                    assert union and len(words[x] & words[y]) / len(union) >= 0.2, f"row {r} joins unrelated text"
+    assert collation_violations(versions, base, pairs, rows) == []
 
 
 def cells(rows):
@@ -268,3 +240,37 @@ def test_two_outlets_share_their_opening_and_every_base_reads_in_order():
     # The opening both outlets print, the base lacks: one row per sentence, shared.
     assert ((), (0,), (0,)) in cells(comparison.rows)
     assert ((), (4,), (3,)) in cells(comparison.rows)
+
+
+# --- page furniture inside a link ----------------------------------------------------------------
+
+
+def test_a_merge_across_page_furniture_sits_on_one_row_and_its_ops_leave_the_furniture_out():
+    base = load_text("Xi Jinping met Vladimir Putin in Moscow on Monday.\nAdvertisement\n"
+                     "He pledged support for Russia in the war.\n", "base")
+    other = load_text("Xi Jinping met Vladimir Putin in Moscow on Monday and pledged support for Russia "
+                      "in the war.\n", "other")
+    comparison = compare([base, other])
+    assert [s.furniture for s in base.sentences] == [False, True, False]
+    # The furniture stays between the two halves of the merge, on their row (the base reads in order).
+    assert cells(comparison.rows) == [((0, 1, 2), (0,))]
+    (link,) = comparison.pairs[0].links
+    assert (link.a, link.b) == ((0, 2), (0,))
+    ops = [(op.tag, base.text[op.a_start:op.a_end] if op.tag == "-" else other.text[op.b_start:op.b_end])
+           for op in link.ops]
+    assert ops == [("=", "Xi Jinping met Vladimir Putin in Moscow on Monday"), ("-", ".\n"), ("-", "He"),
+                   ("+", " and"), ("=", " pledged support for Russia in the war.")]
+    assert_trustworthy(comparison.versions, 0, comparison.pairs, comparison.rows)
+    # From the other side: the split's furniture sits between its halves too.
+    reverse = compare([other, base])
+    assert cells(reverse.rows) == [((0,), (0, 1, 2))]
+
+
+def test_furniture_between_a_links_sentences_in_another_version_joins_their_row():
+    base = make_version("base", ["The bridge reopened after repairs on Monday.", "Traffic was light."])
+    other = make_version("other", ["The bridge reopened on Monday.", "Share this article",
+                                   "The repairs took a month.", "Traffic was light."], furniture={1})
+    pair = make_pair(base, other, 0, 1, [((0,), (0, 2), False), ((1,), (3,), False)])
+    rows = collate([base, other], 0, [pair], LEXICAL)
+    assert cells(rows) == [((0,), (0, 1, 2)), ((1,), (3,))]
+    assert_trustworthy([base, other], 0, [pair], rows)

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from viewer.engine.chain import best_chain
-from viewer.engine.model import Pair, Row, Version
+from viewer.engine.model import Pair, Row, Sentence, Version
 from viewer.engine.params import Params
 from viewer.engine.scoring import Scorer, logit
 
@@ -55,7 +55,7 @@ def collate(
     sentences holds only sentences linked to one of them.
     """
     count = len(versions)
-    row_of_base = _base_row_numbers(len(versions[base].sentences), pairs)
+    row_of_base = _base_row_numbers(versions[base].sentences, pairs)
     base_rows = [_Row(count) for _ in range(row_of_base[-1] + 1 if row_of_base else 0)]
     for i, r in enumerate(row_of_base):
         base_rows[r].cells[base].append(i)
@@ -70,19 +70,21 @@ def collate(
     return tuple(Row(tuple(tuple(sorted(cell)) for cell in row.cells)) for row in rows if any(row.cells))
 
 
-def _base_row_numbers(n: int, pairs: Sequence[Pair]) -> list[int]:
-    """The row number of each base sentence: neighbours that one link holds together share a row.
+def _base_row_numbers(sentences: Sequence[Sentence], pairs: Sequence[Pair]) -> list[int]:
+    """The row number of each base sentence: neighbours that one link holds together share a row,
+    with the page furniture between them.
 
     Only neighbours: a link holding base sentences 3 and 7 cannot pull 7 up beside 3 without
     breaking the base's order, so its sentences stay on their rows and the other side picks one.
     """
+    n = len(sentences)
     joined = [False] * n  # joined[i]: sentence i shares the row of sentence i - 1
     for pair in pairs:
         for link in pair.links:
-            held = set(link.a)
-            for i in link.a:
-                if 0 < i < n and i - 1 in held:
-                    joined[i] = True
+            held = sorted(i for i in link.a if 0 <= i < n)
+            for first, last in zip(held, held[1:]):
+                if all(sentences[k].furniture for k in range(first + 1, last)):
+                    joined[first + 1:last + 1] = [True] * (last - first)
     numbers, r = [], -1
     for i in range(n):
         if not joined[i]:
@@ -101,6 +103,7 @@ def _place_version(versions, pair, rows, base_rows, row_of_base, words, params, 
         if any(0 <= i < n_base for i in link.a):
             for j in link.b:
                 link_of.setdefault(j, link)
+    inside = _furniture_inside(version.sentences, link_of)
 
     # Runs of consecutive sentences that one base row can hold together (a split sentence's
     # halves); moved sentences take no part in the order, so they do not end a run.
@@ -108,6 +111,11 @@ def _place_version(versions, pair, rows, base_rows, row_of_base, words, params, 
     is_open = False
     for j in range(len(version.sentences)):
         link = link_of.get(j)
+        if j in inside:
+            # Page furniture between two sentences of one link stays between them.
+            members, shared, score = units[-1]
+            units[-1] = (members + [j], shared, score)
+            continue
         if link is None:
             is_open = False
             continue
@@ -171,6 +179,22 @@ def _place_version(versions, pair, rows, base_rows, row_of_base, words, params, 
         out.append(row)
     out += before.get(len(rows), ())
     return out
+
+
+def _furniture_inside(sentences: Sequence[Sentence], link_of: dict) -> set[int]:
+    """Page furniture lying between two sentences of one in-order link, and nothing else between them."""
+    inside: set[int] = set()
+    previous = None  # the link of the last sentence that is not furniture
+    run: list[int] = []
+    for j, sentence in enumerate(sentences):
+        if sentence.furniture:
+            run.append(j)
+            continue
+        link = link_of.get(j)
+        if run and link is not None and link is previous and not link.moved:
+            inside.update(run)
+        previous, run = link, []
+    return inside
 
 
 def _heaviest_increasing(units: list[tuple[list[int], set[int], float]]) -> list[int | None]:

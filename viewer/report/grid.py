@@ -328,8 +328,9 @@ class Grid:
                 end_b = op.b_end
                 if op.tag == "=":
                     end_a = op.a_end
-            # Whitespace between words is the source's own; anything long was not diffed (another sentence).
-            gap = " … " if len(gap) > 40 else re.sub(r"\s+", " ", gap)
+            # Whitespace between words is the source's own; anything else lies between the link's
+            # sentences and was not diffed (page furniture, another sentence).
+            gap = " … " if gap.strip() else re.sub(r"\s+", " ", gap)
             if not gap and pieces and pieces[-1][0] != op.tag and "=" not in (op.tag, pieces[-1][0]):
                 gap = " "  # between a deletion and the insertion that replaces it
             if gap:

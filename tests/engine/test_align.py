@@ -103,6 +103,31 @@ def test_long_inputs_are_cut_into_blocks_with_the_same_result():
     assert len(whole.links) == 59 and whole.omitted == (20,) and whole.added == (20,)
 
 
+def test_a_long_alignment_reports_its_steps_and_a_short_one_does_not():
+    lines = [f"Sentence number {k} talks about topic {k * 7 % 13} and item {k}." for k in range(60)]
+    edited = lines[:20] + ["A brand new sentence about something else entirely."] + lines[21:]
+    a, b = load_text("\n".join(lines), "a"), load_text("\n".join(edited), "b")
+    seen = []
+    align(a, b, Params(dense_cells=100), progress=lambda fraction, what: seen.append((fraction, what)))
+    fractions = [f for f, _ in seen]
+    assert len(seen) >= 2 and fractions == sorted(fractions) and 0 <= fractions[0] and fractions[-1] <= 1
+    assert {what for _, what in seen} <= {"Aligning", "Comparing the words of"}
+    quiet = []
+    align(a, b, progress=lambda fraction, what: quiet.append(fraction))
+    assert quiet == []  # one block: the pipeline's report per version is enough
+
+
+def test_moves_are_found_among_near_copies_too():
+    # Each free sentence keeps only its best move candidates (Params.move_candidates), here one
+    # of the twelve near-copies: each still moves to its own copy.
+    filler = [f"Report {k} of the harbour board lists repairs to quay {k}." for k in range(12)]
+    a = load_text("\n".join(["The warehouse fire started in an electrical cabinet on Monday night."] + filler), "a")
+    b = load_text("\n".join(filler[::-1] + ["The warehouse fire started in an electrical cabinet on Monday night."]), "b")
+    few = align(a, b, Params(move_candidates=1))
+    assert summary(few) == summary(align(a, b))
+    assert len(few.links) == 13 and all(link.kind is Kind.IDENTICAL for link in few.links)
+
+
 def test_a_lone_rewrite_between_two_sure_links_is_linked_but_a_replacement_is_not():
     before = ("Every morning thousands of people sit alone in their cars.\nThe buses drive past half empty.\n"
               "Free transport would reduce traffic.\nCars cause much of the air pollution in cities.\n"

@@ -28,7 +28,7 @@ from viewer.engine.facts import fact_changes
 from viewer.engine.model import Kind, Link, Pair, Version
 from viewer.engine.params import Params
 from viewer.engine.scoring import Scorer, logit
-from viewer.engine.worddiff import token_key, word_diff
+from viewer.engine.worddiff import longest_increasing, token_key, word_diff
 
 
 @dataclass
@@ -48,12 +48,13 @@ def align(
     cancelled: Callable[[], bool] | None = None,
     embedder=None,
     transformer=None,
-    progress: Callable[[float], None] | None = None,
+    progress: Callable[[float, str], None] | None = None,
 ) -> Pair:
     """Align version ``b`` to version ``a`` and classify every link.
 
     ``embedder`` is the static model (None: lexical evidence only); ``transformer``, when given,
-    re-scores the uncertain pairs, reporting ``progress`` as a 0-1 fraction.
+    re-scores the uncertain pairs. ``progress(fraction, what)`` reports the re-scoring, and the
+    steps of a long alignment (one cut into blocks), as a 0-1 fraction of this alignment.
     """
     content_a = [i for i, s in enumerate(a.sentences) if not s.furniture]
     content_b = [j for j, s in enumerate(b.sentences) if not s.furniture]
@@ -61,24 +62,31 @@ def align(
     texts_b = [b.sentence_text(j) for j in content_b]
     groups: list[_Group] = []
     confidences: list[float] = []
+    steps = None  # progress of the steps, reported for long texts only
     if texts_a and texts_b:
         scorer = Scorer(texts_a, texts_b, params, embedder)
         blocks = list(_blocks(texts_a, texts_b, params))
+        steps = progress if len(blocks) > 1 else None
         scorer.prepare([block for block, _ in blocks], [anchor for _, anchor in blocks if anchor is not None])
         if transformer is not None:
-            scorer.rescore_uncertain(transformer, params, progress, cancelled)
+            scorer.rescore_uncertain(transformer, params, _part(progress, 0.0, 0.5, RESCORING), cancelled)
         bars = thresholds(scorer, params)
-        groups = _in_order_links(blocks, scorer, bars, params, cancelled)
+        groups = _in_order_links(blocks, scorer, bars, params, cancelled, _part(steps, 0.5, 0.7, ALIGNING))
         groups = _link_sandwiched(groups, scorer, bars.context, params)
         _grow_splits_and_merges(groups, scorer, params)
-        groups += _moved_links(groups, scorer, params)
+        groups += _moved_links(groups, scorer, params, cancelled, _part(steps, 0.7, 0.8, ALIGNING))
         confidences = _confidences(groups, scorer)
         found = _neighbours_of_links(groups, confidences, scorer, bars.context, params)
         groups, confidences = groups + found, confidences + _confidences(found, scorer)
     ordered = sorted(zip(groups, confidences), key=lambda item: (min(item[0].b), min(item[0].a)))
 
     links = []
-    for group, confidence in ordered:
+    diffing = _part(steps, 0.8, 1.0, COMPARING_WORDS)
+    for k, (group, confidence) in enumerate(ordered):
+        if k % 1000 == 999:
+            _check(cancelled)
+            if diffing is not None:
+                diffing(k / len(ordered))
         ia = tuple(content_a[i] for i in sorted(group.a))
         jb = tuple(content_b[j] for j in sorted(group.b))
         links.append(_make_link(a, ia, b, jb, group.moved, float(confidence), params))
@@ -91,6 +99,26 @@ def align(
         omitted=tuple(i for i in content_a if i not in linked_a),
         added=tuple(j for j in content_b if j not in linked_b),
     )
+
+
+# What ``progress`` says a step does (the pipeline adds the version's name).
+RESCORING = "Re-scoring uncertain pairs of"
+ALIGNING = "Aligning"
+COMPARING_WORDS = "Comparing the words of"
+
+
+def _part(progress, start: float, stop: float, what: str):
+    """``progress`` for a step that covers [start, stop] of the alignment, or None."""
+    if progress is None:
+        return None
+    return lambda fraction: progress(start + fraction * (stop - start), what)
+
+
+def _check(cancelled) -> None:
+    if cancelled is not None and cancelled():
+        from viewer.engine.pipeline import Cancelled
+
+        raise Cancelled()
 
 
 def _make_link(
@@ -110,14 +138,13 @@ def _make_link(
 # --- 2. the in-order chain -------------------------------------------------------------------
 
 
-def _in_order_links(blocks, scorer: Scorer, bars: Thresholds, params: Params, cancelled) -> list[_Group]:
+def _in_order_links(blocks, scorer: Scorer, bars: Thresholds, params: Params, cancelled, progress=None) -> list[_Group]:
     """The best in-order links of each block (``_blocks``), joined across the cuts."""
     chain: list[_Group] = []
-    for (a0, a1, b0, b1), anchor in blocks:
-        if cancelled is not None and cancelled():
-            from viewer.engine.pipeline import Cancelled
-
-            raise Cancelled()
+    for k, ((a0, a1, b0, b1), anchor) in enumerate(blocks):
+        _check(cancelled)
+        if progress is not None and k % 100 == 0:
+            progress(k / len(blocks))
         if a1 > a0 and b1 > b0:
             gains = _chain_gains(scorer, (a0, a1, b0, b1), bars, params)
             chain += [_Group([a0 + i for i in ra], [b0 + j for j in rb])
@@ -240,31 +267,7 @@ def _unique_matches_in_order(texts_a, texts_b, params) -> list[tuple[int, int]]:
 
     keys_a, keys_b = keys(texts_a), keys(texts_b)
     pairs = sorted((i, keys_b[key]) for key, i in keys_a.items() if i >= 0 and keys_b.get(key, -1) >= 0)
-    return _longest_increasing(pairs)
-
-
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest run of pairs increasing in both coordinates (pairs sorted by the first)."""
-    import bisect
-
-    tails: list[int] = []
-    tail_index: list[int] = []
-    parent = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_index.append(k)
-        else:
-            tails[pos] = j
-            tail_index[pos] = k
-        parent[k] = tail_index[pos - 1] if pos else -1
-    out = []
-    k = tail_index[-1] if tail_index else -1
-    while k != -1:
-        out.append(pairs[k])
-        k = parent[k]
-    return out[::-1]
+    return longest_increasing(pairs)
 
 
 # --- 3. context --------------------------------------------------------------------------------
@@ -357,7 +360,7 @@ def _covered_share(rows, members: list[int], other_rows, other: list[int]) -> fl
 # --- 5. moves ---------------------------------------------------------------------------------------
 
 
-def _moved_links(groups: list[_Group], scorer: Scorer, params: Params) -> list[_Group]:
+def _moved_links(groups: list[_Group], scorer: Scorer, params: Params, cancelled=None, progress=None) -> list[_Group]:
     linked_a = {i for g in groups for i in g.a}
     linked_b = {j for g in groups for j in g.b}
     n, m = scorer.sizes
@@ -365,16 +368,13 @@ def _moved_links(groups: list[_Group], scorer: Scorer, params: Params) -> list[_
     free_b = np.array([j for j in range(m) if j not in linked_b], dtype=np.int64)
     if not len(free_a) or not len(free_b):
         return []
-    # Out of order, no neighbour vouches for a link: only sentences that keep most of their words move.
-    ia, jb, cosines = scorer.close_pairs(free_a, free_b, params.move_candidate)
-    sure = scorer.pairs(ia, jb) >= logit(params.move_probability)
-    keep = (cosines >= params.move_similarity) | sure
-    # A reworded sentence moves only whole: a partial match far away (a correction note quoting
-    # the sentence it retracts) is a shared fact, not the sentence itself.
-    for k in np.flatnonzero(keep & (cosines < params.move_similarity)):
-        if classify(scorer.texts_a[ia[k]], scorer.texts_b[jb[k]], params) is Kind.PARTIAL:
-            keep[k] = False
-    candidates = sorted(zip(cosines[keep].tolist(), ia[keep].tolist(), jb[keep].tolist()), reverse=True)
+    candidates = []
+    for done, (ia, jb, cosines) in _move_candidates(free_a, free_b, scorer, params):
+        candidates += zip(cosines.tolist(), ia.tolist(), jb.tolist())
+        _check(cancelled)
+        if progress is not None:
+            progress(done)
+    candidates.sort(reverse=True)
     order = sorted((min(g.a), min(g.b)) for g in groups)
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -386,6 +386,44 @@ def _moved_links(groups: list[_Group], scorer: Scorer, params: Params) -> list[_
         used_b.add(j)
         out.append(_Group([i], [j], moved=not _fits_order(order, i, j)))
     return out
+
+
+def _move_candidates(free_a: np.ndarray, free_b: np.ndarray, scorer: Scorer, params: Params):
+    """Yield the share of free a sentences done and (ia, jb, lexical cosines) of the pairs of free
+    sentences that may be linked out of order, a slice of a sentences at a time, each a sentence's
+    best ``params.move_candidates`` only.
+
+    Two long texts of near-copies (boilerplate lines, a template with names changed) hold millions
+    of candidates; a sentence whose best few are all taken is not likely to be a move anyway.
+    """
+    columns = scorer.rows_b[free_b].T.tocsc()
+    sure_evidence = logit(params.move_probability)
+    step = max(1, params.move_search_cells // len(free_b))
+    for start in range(0, len(free_a), step):
+        rows = free_a[start:start + step]
+        found = (scorer.rows_a[rows] @ columns).tocoo()
+        close = found.data >= params.move_candidate
+        ia, jb, cosines = rows[found.row[close]], free_b[found.col[close]], found.data[close]
+        # Out of order, no neighbour vouches for a link: only sentences that keep most of their words move.
+        keep = (cosines >= params.move_similarity) | (scorer.pairs(ia, jb) >= sure_evidence)
+        ia, jb, cosines = ia[keep], jb[keep], cosines[keep]
+        # Each a sentence's candidates, best first (ties as the global order breaks them).
+        ranked = np.lexsort((-jb, -cosines, ia))
+        ia, jb, cosines = ia[ranked], jb[ranked], cosines[ranked]
+        chosen = np.zeros(len(ia), dtype=bool)
+        taken: dict[int, int] = {}
+        for k in range(len(ia)):
+            i = int(ia[k])
+            if taken.get(i, 0) >= params.move_candidates:
+                continue
+            # A reworded sentence moves only whole: a partial match far away (a correction note
+            # quoting the sentence it retracts) is a shared fact, not the sentence itself.
+            if cosines[k] < params.move_similarity and classify(
+                    scorer.texts_a[i], scorer.texts_b[jb[k]], params) is Kind.PARTIAL:
+                continue
+            chosen[k] = True
+            taken[i] = taken.get(i, 0) + 1
+        yield min(1.0, (start + step) / len(free_a)), (ia[chosen], jb[chosen], cosines[chosen])
 
 
 def _confidences(groups: list[_Group], scorer: Scorer) -> list[float]:

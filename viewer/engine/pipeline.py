@@ -9,6 +9,7 @@ from viewer.engine.embedding import RememberingEmbedder
 from viewer.engine.model import Comparison, Version
 from viewer.engine.params import Params
 from viewer.engine.scoring import embedder_for
+from viewer.engine.worddiff import is_coarse
 
 Progress = Callable[[float, str], None]
 
@@ -20,6 +21,16 @@ NO_TRANSFORMER = ("No sentence-transformer could be used (it needs storydiff[sem
 
 class Cancelled(Exception):
     """Raised inside compare() when the caller's ``cancelled()`` turns true."""
+
+
+class TooLarge(ValueError):
+    """Raised by compare() before any work when a version is larger than ``Params`` allows."""
+
+
+def coarse_note(count: int) -> str:
+    """The note for links whose word differences were shown coarsely (worddiff.anchored_diff)."""
+    sentences = "one very long sentence" if count == 1 else f"{count} very long sentences"
+    return f"Word differences inside {sentences} are shown coarsely: parts of them are marked as replaced whole."
 
 
 def compare(
@@ -35,6 +46,8 @@ def compare(
         raise ValueError("compare needs at least two versions")
     if not 0 <= base < len(versions):
         raise ValueError(f"base {base} is not one of the {len(versions)} versions")
+    for version in versions:
+        check_size(version, params)
     others = [v for v in range(len(versions)) if v != base]
     embedder = embedder_for(params)
     if embedder is not None:
@@ -51,16 +64,29 @@ def compare(
         name = versions[other].name
         if progress is not None:
             progress(done / len(others), f"Aligning {name}")
-        rescoring = None
-        if progress is not None and transformer is not None:
-            def rescoring(fraction, done=done, name=name):
-                progress((done + fraction) / len(others), f"Re-scoring uncertain pairs of {name}")
+        steps = None
+        if progress is not None:
+            def steps(fraction, what, done=done, name=name):
+                progress((done + fraction) / len(others), f"{what} {name}")
         pairs.append(align(versions[base], versions[other], params, (base, other), cancelled, embedder,
-                           transformer, rescoring))
+                           transformer, steps))
+    coarse = sum(is_coarse(link.ops) for pair in pairs for link in pair.links)
+    if coarse:
+        notes.append(coarse_note(coarse))
     if progress is not None:
         progress(1.0, "Collating")
     rows = collate(versions, base, pairs, params, embedder)
     return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows, notes=tuple(notes))
+
+
+def check_size(version: Version, params: Params) -> None:
+    """Raise ``TooLarge`` when a version holds more text or sentences than a comparison may take."""
+    if len(version.text) > params.max_file_bytes:
+        raise TooLarge(f"{version.name} is {len(version.text) / 2**20:.1f} MB of text, larger than the "
+                       f"{params.max_file_bytes / 2**20:.0f} MB limit")
+    if len(version.sentences) > params.max_sentences:
+        raise TooLarge(f"{version.name} has {len(version.sentences):,} sentences, more than the "
+                       f"{params.max_sentences:,} a comparison may hold")
 
 
 def transformer_for(params: Params, progress: Progress | None = None):

@@ -7,7 +7,8 @@ import pytest
 
 from viewer.engine.loading import load_file
 from viewer.engine.model import Kind
-from viewer.engine.pipeline import Cancelled, compare
+from viewer.engine.pipeline import compare
+from viewer.engine.progress import Cancelled
 
 SAMPLE = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbour-fire").glob("*.txt"))
 

@@ -1,6 +1,7 @@
 """Evidence and confidence of sentence pairs, with and without the semantic model."""
 from __future__ import annotations
 
+import functools
 import warnings
 
 import numpy as np
@@ -11,6 +12,7 @@ from viewer.engine.model import Kind
 from viewer.engine.params import Params
 from viewer.engine.pipeline import LEXICAL_ONLY, compare
 from viewer.engine.scoring import Scorer, embedder_for, probability
+from viewer.engine.transformer import rescore
 
 WIRE = [
     "The city council approved a budget of 4.2 million dollars on Tuesday.",
@@ -111,7 +113,7 @@ def test_only_uncertain_pairs_are_rescored_and_a_confirmed_pair_rises():
     scorer = _scorer(texts_a, texts_b)
     before = scorer.pairs([0, 1], [0, 1])
     fake = FakeTransformer([[texts_a[1], texts_b[1]]])
-    assert scorer.rescore_uncertain(fake, Params()) >= 1
+    assert scorer.rescore_uncertain(functools.partial(rescore, encoder=fake), Params()) >= 1
     after = scorer.pairs([0, 1], [0, 1])
     assert after[0] == before[0]            # identical pair: sure already, never sent
     assert WIRE[0] not in fake.seen
@@ -123,7 +125,8 @@ def test_the_pipeline_uses_a_transformer_only_when_asked(monkeypatch):
     from viewer.engine import pipeline
 
     fake = FakeTransformer([[WIRE[i], RETOLD[i]] for i in range(4)])
-    monkeypatch.setattr(pipeline, "transformer_for", lambda params, progress=None: fake if params.transformer else None)
+    monkeypatch.setattr(pipeline, "rescorer_for",
+                        lambda params, progress=None: functools.partial(rescore, encoder=fake) if params.transformer else None)
     versions = [load_text("\n".join(WIRE) + "\n", "a"), load_text("\n".join(RETOLD) + "\n", "b")]
     alone = {(link.a, link.b): link.score for link in compare(versions).pairs[0].links}
     assert fake.seen == []
@@ -164,7 +167,7 @@ def test_an_identical_one_sentence_text_scores_the_same_read_alone_or_joined():
 def test_asking_for_a_missing_transformer_says_so(monkeypatch):
     from viewer.engine import pipeline
 
-    monkeypatch.setattr(pipeline, "transformer_for", lambda params, progress=None: None)
+    monkeypatch.setattr(pipeline, "rescorer_for", lambda params, progress=None: None)
     versions = [load_text("\n".join(WIRE) + "\n", "a"), load_text("\n".join(RETOLD) + "\n", "b")]
     assert compare(versions, Params(transformer=True)).notes == (pipeline.NO_TRANSFORMER,)
     assert compare(versions).notes == ()

@@ -208,7 +208,7 @@ def test_encode_progress_rises_to_one(fake):
 
 
 def test_encode_cancel_raises_between_batches(fake):
-    from viewer.engine.pipeline import Cancelled
+    from viewer.engine.progress import Cancelled
 
     seen = []
     with pytest.raises(Cancelled):
@@ -236,7 +236,7 @@ def test_rescore_empty_and_mismatch(fake):
 
 
 def test_rescore_passes_progress_and_cancel(fake):
-    from viewer.engine.pipeline import Cancelled
+    from viewer.engine.progress import Cancelled
 
     seen = []
     a = [f"left {i}" for i in range(5)]
@@ -301,7 +301,7 @@ def test_real_progress_rises_to_one(real):
 
 
 def test_real_cancel_raises(real):
-    from viewer.engine.pipeline import Cancelled
+    from viewer.engine.progress import Cancelled
 
     seen = []
     with pytest.raises(Cancelled):

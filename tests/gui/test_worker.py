@@ -7,7 +7,8 @@ import time
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
-from viewer.gui.worker import JobCancelled, Worker
+from viewer.engine.progress import Cancelled
+from viewer.gui.worker import Worker
 
 
 def test_result_arrives_on_the_gui_thread(qtbot):
@@ -64,7 +65,7 @@ def test_failures_and_cancellation_are_reported(qtbot):
         started.set()
         while not cancelled():
             time.sleep(0.005)
-        raise JobCancelled()
+        raise Cancelled()
 
     got = []
     worker.finished.connect(lambda *a: got.append(a))
@@ -91,7 +92,7 @@ def test_the_window_stays_responsive_and_can_cancel(window, qtbot, monkeypatch):
     def slow_compare(*args, cancelled=None, **kwargs):
         while not gate.is_set():
             if cancelled():
-                raise jobs.pipeline.Cancelled()
+                raise Cancelled()
             time.sleep(0.005)
         return real(*args, cancelled=cancelled, **kwargs)
 

@@ -16,7 +16,7 @@ Page furniture takes no part; every other sentence ends in a link, ``omitted`` o
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -27,7 +27,8 @@ from viewer.engine.classify import classify
 from viewer.engine.facts import fact_changes
 from viewer.engine.model import Kind, Link, Pair, Version
 from viewer.engine.params import Params
-from viewer.engine.scoring import Scorer, logit
+from viewer.engine.progress import CancelCheck, Progress, check_cancelled
+from viewer.engine.scoring import Rescorer, Scorer, logit
 from viewer.engine.worddiff import longest_increasing, token_key, word_diff
 
 
@@ -45,15 +46,15 @@ def align(
     b: Version,
     params: Params = Params(),
     version_indices: tuple[int, int] = (0, 1),
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelCheck | None = None,
     embedder=None,
-    transformer=None,
-    progress: Callable[[float, str], None] | None = None,
+    rescorer: Rescorer | None = None,
+    progress: Progress | None = None,
 ) -> Pair:
     """Align version ``b`` to version ``a`` and classify every link.
 
-    ``embedder`` is the static model (None: lexical evidence only); ``transformer``, when given,
-    re-scores the uncertain pairs. ``progress(fraction, what)`` reports the re-scoring, and the
+    ``embedder`` is the static model (None: lexical evidence only); ``rescorer``, when given,
+    re-scores the uncertain pairs (a full sentence-transformer, see ``pipeline.rescorer_for``). ``progress(fraction, what)`` reports the re-scoring, and the
     steps of a long alignment (one cut into blocks), as a 0-1 fraction of this alignment.
     """
     content_a = [i for i, s in enumerate(a.sentences) if not s.furniture]
@@ -68,8 +69,8 @@ def align(
         blocks = list(_blocks(texts_a, texts_b, params))
         steps = progress if len(blocks) > 1 else None
         scorer.prepare([block for block, _ in blocks], [anchor for _, anchor in blocks if anchor is not None])
-        if transformer is not None:
-            scorer.rescore_uncertain(transformer, params, _part(progress, 0.0, 0.5, RESCORING), cancelled)
+        if rescorer is not None:
+            scorer.rescore_uncertain(rescorer, params, _part(progress, 0.0, 0.5, RESCORING), cancelled)
         bars = thresholds(scorer, params)
         groups = _in_order_links(blocks, scorer, bars, params, cancelled, _part(steps, 0.5, 0.7, ALIGNING))
         groups = _link_sandwiched(groups, scorer, bars.context, params)
@@ -84,7 +85,7 @@ def align(
     diffing = _part(steps, 0.8, 1.0, COMPARING_WORDS)
     for k, (group, confidence) in enumerate(ordered):
         if k % 1000 == 999:
-            _check(cancelled)
+            check_cancelled(cancelled)
             if diffing is not None:
                 diffing(k / len(ordered))
         ia = tuple(content_a[i] for i in sorted(group.a))
@@ -114,13 +115,6 @@ def _part(progress, start: float, stop: float, what: str):
     return lambda fraction: progress(start + fraction * (stop - start), what)
 
 
-def _check(cancelled) -> None:
-    if cancelled is not None and cancelled():
-        from viewer.engine.pipeline import Cancelled
-
-        raise Cancelled()
-
-
 def _make_link(
     a: Version, ia: tuple[int, ...], b: Version, jb: tuple[int, ...], moved: bool, confidence: float, params: Params
 ) -> Link:
@@ -142,7 +136,7 @@ def _in_order_links(blocks, scorer: Scorer, bars: Thresholds, params: Params, ca
     """The best in-order links of each block (``_blocks``), joined across the cuts."""
     chain: list[_Group] = []
     for k, ((a0, a1, b0, b1), anchor) in enumerate(blocks):
-        _check(cancelled)
+        check_cancelled(cancelled)
         if progress is not None and k % 100 == 0:
             progress(k / len(blocks))
         if a1 > a0 and b1 > b0:
@@ -371,7 +365,7 @@ def _moved_links(groups: list[_Group], scorer: Scorer, params: Params, cancelled
     candidates = []
     for done, (ia, jb, cosines) in _move_candidates(free_a, free_b, scorer, params):
         candidates += zip(cosines.tolist(), ia.tolist(), jb.tolist())
-        _check(cancelled)
+        check_cancelled(cancelled)
         if progress is not None:
             progress(done)
     candidates.sort(reverse=True)

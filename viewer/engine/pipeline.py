@@ -1,26 +1,23 @@
 """compare(versions) -> Comparison: align every version to the base, then collate rows."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Sequence
 
 from viewer.engine.align import align
 from viewer.engine.collate import collate
 from viewer.engine.embedding import RememberingEmbedder
 from viewer.engine.model import Comparison, Version
 from viewer.engine.params import Params
-from viewer.engine.scoring import embedder_for
+from viewer.engine.progress import CancelCheck, Progress, check_cancelled
+from viewer.engine.scoring import Rescorer, embedder_for
 from viewer.engine.worddiff import is_coarse
 
-Progress = Callable[[float, str], None]
 
 
 LEXICAL_ONLY = "The semantic model could not be loaded: sentences are matched on shared words only."
 NO_TRANSFORMER = ("No sentence-transformer could be used (it needs storydiff[semantic] or STORYDIFF_TRANSFORMER, "
                   "and the semantic model): uncertain pairs were not re-scored.")
-
-
-class Cancelled(Exception):
-    """Raised inside compare() when the caller's ``cancelled()`` turns true."""
 
 
 class TooLarge(ValueError):
@@ -38,7 +35,7 @@ def compare(
     params: Params = Params(),
     base: int = 0,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> Comparison:
     """Align each version to ``versions[base]`` and collate all of them into rows."""
     versions = tuple(versions)
@@ -54,22 +51,19 @@ def compare(
         embedder = RememberingEmbedder(embedder)
     notes = [LEXICAL_ONLY] if params.semantic and embedder is None else []
     # The transformer's weights were fitted on top of the static model's evidence.
-    transformer = transformer_for(params, progress) if embedder is not None else None
-    if params.transformer and transformer is None:
+    rescorer = rescorer_for(params, progress) if embedder is not None else None
+    if params.transformer and rescorer is None:
         notes.append(NO_TRANSFORMER)
     pairs = []
     for done, other in enumerate(others):
-        if cancelled is not None and cancelled():
-            raise Cancelled()
+        check_cancelled(cancelled)
         name = versions[other].name
-        if progress is not None:
-            progress(done / len(others), f"Aligning {name}")
         steps = None
         if progress is not None:
-            def steps(fraction, what, done=done, name=name):
-                progress((done + fraction) / len(others), f"{what} {name}")
+            progress(done / len(others), f"Aligning {name}")
+            steps = functools.partial(_within, progress, done, len(others), name)
         pairs.append(align(versions[base], versions[other], params, (base, other), cancelled, embedder,
-                           transformer, steps))
+                           rescorer, steps))
     coarse = sum(is_coarse(link.ops) for pair in pairs for link in pair.links)
     if coarse:
         notes.append(coarse_note(coarse))
@@ -77,6 +71,11 @@ def compare(
         progress(1.0, "Collating")
     rows = collate(versions, base, pairs, params, embedder)
     return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows, notes=tuple(notes))
+
+
+def _within(progress: Progress, done: int, count: int, name: str, fraction: float, what: str) -> None:
+    """Progress of one alignment (``what`` of version ``name``) as progress of the whole comparison."""
+    progress((done + fraction) / count, f"{what} {name}")
 
 
 def check_size(version: Version, params: Params) -> None:
@@ -89,14 +88,15 @@ def check_size(version: Version, params: Params) -> None:
                        f"{params.max_sentences:,} a comparison may hold")
 
 
-def transformer_for(params: Params, progress: Progress | None = None):
-    """The optional full transformer (storydiff[semantic]) when installed and asked for, else None."""
+def rescorer_for(params: Params, progress: Progress | None = None) -> Rescorer | None:
+    """The optional full transformer (storydiff[semantic]) as a re-scorer, when installed and asked for."""
     if not params.transformer:
         return None
-    from viewer.engine.transformer import default_transformer, find_transformer
+    from viewer.engine.transformer import default_transformer, find_transformer, rescore
 
     if find_transformer() is None:
         return None
     if progress is not None:
         progress(0.0, "Loading the sentence-transformer")
-    return default_transformer()
+    encoder = default_transformer()
+    return None if encoder is None else functools.partial(rescore, encoder=encoder)

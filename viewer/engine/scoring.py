@@ -22,7 +22,7 @@ its own words and meaning. Without the embedding model the lexical-only fit is u
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -38,6 +38,10 @@ from viewer.engine.similarity import (
     pair_scores,
     words,
 )
+
+# Cosines of (a text, b text) pairs from a full sentence-transformer, with optional
+# progress(fraction) and cancelled(); the pipeline builds one (pipeline.rescorer_for).
+Rescorer = Callable[..., np.ndarray]
 
 # The least log-odds of a pair of identical texts, whatever else the features say ("It was over."
 # has no content word, yet two copies of it belong together): a probability of 0.99.
@@ -223,18 +227,17 @@ class Scorer:
             found_b.append(columns + b0)
         return np.concatenate(found_a), np.concatenate(found_b)
 
-    def rescore_uncertain(self, encoder, params: Params, progress=None, cancelled=None) -> int:
+    def rescore_uncertain(self, rescorer: Rescorer, params: Params, progress=None, cancelled=None) -> int:
         """Re-score the uncertain pairs with a full sentence-transformer; returns how many.
 
         The new evidence is ``c0 + c1 * evidence + c2 * cosine`` with the transformer's cosine,
         weights fitted by ``benchmarks/calibrate.py`` on the same band of development pairs.
         """
-        from viewer.engine.transformer import rescore
-
         ia, jb = self.uncertain_pairs(params.rescore_band)
         if not len(ia):
             return 0
-        cosines = rescore([self.texts_a[i] for i in ia], [self.texts_b[j] for j in jb], encoder, progress, cancelled)
+        cosines = rescorer([self.texts_a[i] for i in ia], [self.texts_b[j] for j in jb],
+                           progress=progress, cancelled=cancelled)
         evidence = self.pairs(ia, jb)
         c0, c1, c2 = params.transformer_weights
         self._rescored.update(zip(zip(ia.tolist(), jb.tolist()), (c0 + c1 * evidence + c2 * cosines).tolist()))

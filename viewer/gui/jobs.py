@@ -13,6 +13,7 @@ from typing import Callable
 from viewer.engine import loading, pipeline
 from viewer.engine.model import Comparison, Version
 from viewer.engine.params import Params
+from viewer.engine.progress import Cancelled
 
 
 @dataclass(eq=False)
@@ -96,7 +97,7 @@ def load_and_compare(
             left_out.append(source)
             continue
         if cancelled():
-            raise pipeline.Cancelled()
+            raise Cancelled()
         version = cache.get(source)
         if version is None:
             progress(0.3 * len(loaded) / max(1, len(to_load)), f"Loading {source.label}")

@@ -12,18 +12,15 @@ once the window has closed.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from typing import Any, Callable
 
-import time
-
 from PySide6.QtCore import QObject, Signal
 
-Job = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
+from viewer.engine.progress import CancelCheck, Cancelled, Progress
 
-
-class JobCancelled(Exception):
-    """Raised by a job (or the engine) that saw its cancel flag."""
+Job = Callable[[Progress, CancelCheck], Any]
 
 
 class _Relay(QObject):
@@ -45,7 +42,7 @@ def _run(job_id: int, fn: Job, relay: _Relay, flag: threading.Event) -> None:
         try:
             result = fn(progress, flag.is_set)
         except Exception as exc:  # noqa: BLE001 - every failure must reach the window, not end silently
-            if flag.is_set() or _is_cancellation(exc):
+            if flag.is_set() or isinstance(exc, Cancelled):
                 relay.cancelled.emit(job_id)
             else:
                 relay.failed.emit(job_id, "".join(traceback.format_exception_only(exc)).strip()
@@ -57,10 +54,6 @@ def _run(job_id: int, fn: Job, relay: _Relay, flag: threading.Event) -> None:
                 relay.done.emit(job_id, result)
     except RuntimeError:  # the window (and its relay) went away while this job was stuck
         pass
-
-
-def _is_cancellation(exc: BaseException) -> bool:
-    return isinstance(exc, JobCancelled) or type(exc).__name__ == "Cancelled"
 
 
 class Worker(QObject):

@@ -29,6 +29,7 @@ def test_json_contract():
     for version, path in zip(doc["versions"], SAMPLE):
         text = path.read_text(encoding="utf-8")
         assert version["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert (version["encoding"], version["notes"]) == ("utf-8", [])
         for s in version["sentences"]:
             assert s["text"] == text[s["start"]:s["end"]]
             assert set(s) == {"start", "end", "text", "paragraph", "furniture"}
@@ -109,13 +110,33 @@ def test_bad_input_exits_2_with_one_line(args, message):
     assert lines[0].startswith("storydiff: error: ") and message in lines[0]
 
 
-def test_file_over_50_mb_is_refused(tmp_path):
+def test_a_file_over_the_size_limit_is_refused(tmp_path):
     big = tmp_path / "big.txt"
     with open(big, "wb") as f:
-        f.truncate(50 * 1024 * 1024 + 1)
+        f.truncate(5 * 1024 * 1024 // 2)
     proc = run(DATA / "plain.txt", big)
     assert proc.returncode == 2
-    assert proc.stderr.strip() == "storydiff: error: big.txt: is 50 MB, larger than the 50 MB limit"
+    assert proc.stderr.strip() == "storydiff: error: big.txt: is 2.5 MB, larger than the 2 MB limit"
+
+
+def test_a_guessed_encoding_is_named_on_stderr_and_in_the_json(tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("The fire cost €2.5 million — the café owner said.\n".encode("cp1252"))
+    proc = run(legacy, DATA / "plain.txt", "--format", "json")
+    note = "Read as Windows-1252 (cp1252): the file is not UTF-8 and names no encoding."
+    assert proc.returncode == 0 and proc.stderr.splitlines() == [f"storydiff: legacy.txt: {note}"]
+    version = json.loads(proc.stdout)["versions"][0]
+    assert (version["encoding"], version["notes"]) == ("cp1252", [note])
+    assert version["sentences"][0]["text"] == "The fire cost €2.5 million — the café owner said."
+
+
+def test_a_file_of_too_many_sentences_is_refused_before_any_work(tmp_path):
+    many = tmp_path / "many.txt"
+    many.write_text("".join(f"Line {k}.\n" for k in range(25_001)), encoding="utf-8")
+    proc = run(DATA / "plain.txt", many)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("storydiff: error: many.txt: has 25,001 sentences, more than the 25,000 "
+                                   "a comparison may hold")
 
 
 def test_unreadable_file_is_refused(tmp_path):

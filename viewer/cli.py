@@ -10,7 +10,7 @@ from pathlib import Path
 
 from viewer.engine.loading import LoadError, load_file, printable
 from viewer.engine.params import Params
-from viewer.engine.pipeline import compare
+from viewer.engine.pipeline import TooLarge, compare
 from viewer.engine.segment import SPLIT_MODES
 from viewer.report.output import OutputRefused, check_output, is_input, write_text
 
@@ -51,7 +51,7 @@ def main(argv: list[str]) -> int:
     except _BadInput as error:
         print(f"storydiff: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except LoadError as error:
+    except (LoadError, TooLarge) as error:
         print(f"storydiff: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

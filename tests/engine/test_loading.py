@@ -266,3 +266,12 @@ def test_choosable_encodings_are_spelled_as_versions_record_them():
     for name in CHOOSABLE_ENCODINGS:
         assert codecs.lookup(name).name == name
         assert name.lower() in encoding_label(name).lower()
+
+
+def test_a_version_beyond_the_comparison_limits_is_refused_by_the_loader():
+    params = Params(max_sentences=3)
+    with pytest.raises(LoadError, match=r"^many: has 4 sentences, more than the 3 a comparison may hold$"):
+        load_text("One.\nTwo.\nThree.\nFour.\n", "many", params)
+    assert len(load_text("One.\nTwo.\nThree.\n", "few", params).sentences) == 3
+    with pytest.raises(LoadError, match=r"^pasted: is larger than the 0 MB limit$"):
+        load_text("A pasted text longer than the limit.", "pasted", Params(max_file_bytes=20))

@@ -79,6 +79,20 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
+def megabytes(size: int) -> str:
+    """A size for a message: "2 MB", "2.5 MB"."""
+    return f"{size / 2**20:.1f}".removesuffix(".0") + " MB"
+
+
+def size_problem(text: str, sentences: tuple, params: Params) -> str:
+    """Why a version is too large to compare (more text or sentences than ``params`` allow), or ""."""
+    if len(text) > params.max_file_bytes:  # characters: at least as many bytes
+        return f"is larger than the {megabytes(params.max_file_bytes)} limit"
+    if len(sentences) > params.max_sentences:
+        return f"has {len(sentences):,} sentences, more than the {params.max_sentences:,} a comparison may hold"
+    return ""
+
+
 def encoding_label(encoding: str) -> str:
     """A reader's name for a codec, e.g. "Windows-1252 (cp1252)"."""
     codec = _codec(encoding) or encoding
@@ -102,7 +116,7 @@ def _read_regular_file(path: Path, limit: int) -> bytes:
     try:
         size = _regular_size(path, os.stat(path))
         if size > limit:
-            raise LoadError(path, f"is {size / 2**20:.0f} MB, larger than the {limit / 2**20:.0f} MB limit")
+            raise LoadError(path, f"is {megabytes(size)}, larger than the {megabytes(limit)} limit")
         with open(path, "rb", opener=lambda name, flags: os.open(name, flags | _NO_WAIT)) as file:
             # The path may have been swapped for a pipe or device since the check.
             _regular_size(path, os.fstat(file.fileno()))
@@ -113,7 +127,7 @@ def _read_regular_file(path: Path, limit: int) -> bytes:
     except ValueError:  # a name with a NUL character
         raise LoadError(path, "no such file") from None
     if len(data) > limit:
-        raise LoadError(path, f"is larger than the {limit / 2**20:.0f} MB limit")
+        raise LoadError(path, f"is larger than the {megabytes(limit)} limit")
     return data
 
 
@@ -161,7 +175,7 @@ def load_bytes(
     """
     where = path or name
     if len(data) > params.max_file_bytes:
-        raise LoadError(where, f"is larger than the {params.max_file_bytes / 2**20:.0f} MB limit")
+        raise LoadError(where, f"is larger than the {megabytes(params.max_file_bytes)} limit")
     if not data.strip():
         raise LoadError(where, "is empty")
     if is_html is None:
@@ -619,4 +633,7 @@ def _make_version(
     sentences = segment(text, params.split, params.fast_segment_chars)
     if not sentences:
         raise LoadError(path or name, "has no sentences to compare")
+    too_large = size_problem(text, sentences, params)
+    if too_large:
+        raise LoadError(path or name, too_large)
     return Version(name=name, text=text, sentences=sentences, path=path, sha256=sha256, encoding=encoding, notes=notes)

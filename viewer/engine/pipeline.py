@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from viewer.engine.align import align
 from viewer.engine.collate import collate
 from viewer.engine.embedding import RememberingEmbedder
+from viewer.engine.loading import printable, size_problem
 from viewer.engine.model import Comparison, Version
 from viewer.engine.params import Params
 from viewer.engine.progress import CancelCheck, Progress, check_cancelled
@@ -80,12 +81,9 @@ def _within(progress: Progress, done: int, count: int, name: str, fraction: floa
 
 def check_size(version: Version, params: Params) -> None:
     """Raise ``TooLarge`` when a version holds more text or sentences than a comparison may take."""
-    if len(version.text) > params.max_file_bytes:
-        raise TooLarge(f"{version.name} is {len(version.text) / 2**20:.1f} MB of text, larger than the "
-                       f"{params.max_file_bytes / 2**20:.0f} MB limit")
-    if len(version.sentences) > params.max_sentences:
-        raise TooLarge(f"{version.name} has {len(version.sentences):,} sentences, more than the "
-                       f"{params.max_sentences:,} a comparison may hold")
+    problem = size_problem(version.text, version.sentences, params)
+    if problem:
+        raise TooLarge(f"{printable(version.name)}: {problem}")
 
 
 def rescorer_for(params: Params, progress: Progress | None = None) -> Rescorer | None:

@@ -49,6 +49,8 @@ def _version(version: Version) -> dict:
         "name": version.name,
         "path": version.path,
         "sha256": version.sha256,
+        "encoding": version.encoding,
+        "notes": list(version.notes),
         "sentences": [
             {"start": s.start, "end": s.end, "text": version.text[s.start:s.end], "paragraph": s.paragraph,
              "furniture": s.furniture}

@@ -148,7 +148,7 @@ def test_a_lone_rewrite_between_two_sure_links_is_linked_but_a_replacement_is_no
 
 def test_long_texts_cut_into_blocks_align_like_one_block():
     # Texts too large for one dense block are cut at identical unique sentences; the links and
-    # their confidence must not depend on where the cut falls. Eight stories under headings that
+    # their score must not depend on where the cut falls. Eight stories under headings that
     # both texts share make two long texts.
     gold = DATA / "gold"
     cases = ["news-edit", "rewrite", "other-outlet", "retold", "translation", "essay-revision", "correction"]

@@ -1,4 +1,4 @@
-"""Evidence and confidence of sentence pairs, with and without the semantic model."""
+"""Evidence and scores of sentence pairs, with and without the semantic model."""
 from __future__ import annotations
 
 import functools
@@ -36,9 +36,9 @@ def _scorer(texts_a, texts_b, params=Params(), semantic=True):
 
 @pytest.mark.parametrize("semantic", [True, False])
 def test_a_retelling_scores_each_sentence_highest_with_its_counterpart(semantic):
-    chances = probability(_scorer(WIRE, RETOLD, semantic=semantic).block(0, 4, 0, 4))
-    assert list(chances.argmax(axis=1)) == [0, 1, 2, 3]
-    assert list(chances.argmax(axis=0)) == [0, 1, 2, 3]
+    scores = probability(_scorer(WIRE, RETOLD, semantic=semantic).block(0, 4, 0, 4))
+    assert list(scores.argmax(axis=1)) == [0, 1, 2, 3]
+    assert list(scores.argmax(axis=0)) == [0, 1, 2, 3]
 
 
 def test_probabilities_run_from_near_certain_to_unlikely():
@@ -56,12 +56,12 @@ def test_reading_sentences_together_weighs_them_by_length():
     assert scorer.joined([0, 1], [0]) > scorer.joined([1], [0])
 
 
-def test_confidences_match_single_pair_and_joined_evidence():
+def test_scores_match_single_pair_and_joined_evidence():
     scorer = _scorer(WIRE, RETOLD)
-    chances = scorer.confidences([([0], [0]), ([1, 2], [1, 2])])
-    assert chances[0] == pytest.approx(float(probability(scorer.pairs([0], [0])[0])))
-    assert chances[1] == pytest.approx(float(probability(scorer.joined([1, 2], [1, 2]))))
-    assert np.all((0 < chances) & (chances < 1))
+    scores = scorer.scores([([0], [0]), ([1, 2], [1, 2])])
+    assert scores[0] == pytest.approx(float(probability(scorer.pairs([0], [0])[0])))
+    assert scores[1] == pytest.approx(float(probability(scorer.joined([1, 2], [1, 2]))))
+    assert np.all((0 < scores) & (scores < 1))
 
 
 def test_without_the_model_the_engine_matches_on_words_and_says_so(no_model):

@@ -63,7 +63,7 @@ def test_an_edited_sentence_strikes_the_old_word_and_underlines_the_new(pane, gr
     struck = [f.text() for f, fmt in fragments(pane) if fmt.fontStrikeOut()]
     underlined = [f.text() for f, fmt in fragments(pane) if fmt.fontUnderline()]
     assert struck == ["struck", "old"] and underlined == ["underlined", "historic"]
-    assert "pair_b.txt\n~ Edited\nMembers voted to repair the old historic footbridge. \nconfidence " in pane.toPlainText()
+    assert "pair_b.txt\n~ Edited\nMembers voted to repair the old historic footbridge. \nscore " in pane.toPlainText()
 
 
 def test_a_moved_sentence_links_to_its_place(qtbot, pane, grid):

@@ -62,7 +62,7 @@ def align(
     texts_a = [a.sentence_text(i) for i in content_a]
     texts_b = [b.sentence_text(j) for j in content_b]
     groups: list[_Group] = []
-    confidences: list[float] = []
+    scores: list[float] = []
     steps = None  # progress of the steps, reported for long texts only
     if texts_a and texts_b:
         scorer = Scorer(texts_a, texts_b, params, embedder)
@@ -76,21 +76,21 @@ def align(
         groups = _link_sandwiched(groups, scorer, bars.context, params)
         _grow_splits_and_merges(groups, scorer, params)
         groups += _moved_links(groups, scorer, params, cancelled, _part(steps, 0.7, 0.8, ALIGNING))
-        confidences = _confidences(groups, scorer)
-        found = _neighbours_of_links(groups, confidences, scorer, bars.context, params)
-        groups, confidences = groups + found, confidences + _confidences(found, scorer)
-    ordered = sorted(zip(groups, confidences), key=lambda item: (min(item[0].b), min(item[0].a)))
+        scores = _scores(groups, scorer)
+        found = _neighbours_of_links(groups, scores, scorer, bars.context, params)
+        groups, scores = groups + found, scores + _scores(found, scorer)
+    ordered = sorted(zip(groups, scores), key=lambda item: (min(item[0].b), min(item[0].a)))
 
     links = []
     diffing = _part(steps, 0.8, 1.0, COMPARING_WORDS)
-    for k, (group, confidence) in enumerate(ordered):
+    for k, (group, score) in enumerate(ordered):
         if k % 1000 == 999:
             check_cancelled(cancelled)
             if diffing is not None:
                 diffing(k / len(ordered))
         ia = tuple(content_a[i] for i in sorted(group.a))
         jb = tuple(content_b[j] for j in sorted(group.b))
-        links.append(_make_link(a, ia, b, jb, group.moved, float(confidence), params))
+        links.append(_make_link(a, ia, b, jb, group.moved, float(score), params))
     linked_a = {i for link in links for i in link.a}
     linked_b = {j for link in links for j in link.b}
     return Pair(
@@ -116,14 +116,14 @@ def _part(progress, start: float, stop: float, what: str):
 
 
 def _make_link(
-    a: Version, ia: tuple[int, ...], b: Version, jb: tuple[int, ...], moved: bool, confidence: float, params: Params
+    a: Version, ia: tuple[int, ...], b: Version, jb: tuple[int, ...], moved: bool, score: float, params: Params
 ) -> Link:
     spans_a = [(a.sentences[i].start, a.sentences[i].end) for i in ia]
     spans_b = [(b.sentences[j].start, b.sentences[j].end) for j in jb]
     text_a = " ".join(a.text[s:e] for s, e in spans_a)
     text_b = " ".join(b.text[s:e] for s, e in spans_b)
     kind = classify(text_a, text_b, params)
-    score = 1.0 if kind is Kind.IDENTICAL else confidence
+    score = 1.0 if kind is Kind.IDENTICAL else score
     ops = word_diff(a.text, spans_a, b.text, spans_b, params)
     facts = () if kind is Kind.IDENTICAL else fact_changes(text_a, text_b)
     return Link(a=ia, b=jb, kind=kind, score=round(score, 4), moved=moved, ops=ops, facts=facts)
@@ -273,7 +273,7 @@ def _link_sandwiched(chain: list[_Group], scorer: Scorer, least: float, params: 
     edge_before, edge_after = _Group([-1], [-1]), _Group([n], [m])
     bounded = [edge_before, *chain, edge_after]
     # A text's edges are as sure as a link can be.
-    sure = [True, *(scorer.confidences([(g.a, g.b) for g in chain]) >= params.sure_link), True] if chain else [True, True]
+    sure = [True, *(scorer.scores([(g.a, g.b) for g in chain]) >= params.sure_link), True] if chain else [True, True]
     out: list[_Group] = []
     for k, (before, after) in enumerate(zip(bounded, bounded[1:])):
         i0, j0, i1, j1 = max(before.a), max(before.b), min(after.a), min(after.b)
@@ -420,13 +420,13 @@ def _move_candidates(free_a: np.ndarray, free_b: np.ndarray, scorer: Scorer, par
         yield min(1.0, (start + step) / len(free_a)), (ia[chosen], jb[chosen], cosines[chosen])
 
 
-def _confidences(groups: list[_Group], scorer: Scorer) -> list[float]:
+def _scores(groups: list[_Group], scorer: Scorer) -> list[float]:
     """The calibrated probability of each group."""
-    return scorer.confidences([(g.a, g.b) for g in groups]).tolist() if groups else []
+    return scorer.scores([(g.a, g.b) for g in groups]).tolist() if groups else []
 
 
 def _neighbours_of_links(
-    groups: list[_Group], confidences: list[float], scorer: Scorer, least: float, params: Params
+    groups: list[_Group], scores: list[float], scorer: Scorer, least: float, params: Params
 ) -> list[_Group]:
     """Link free sentences that follow (or precede) both sides of a moved or a sure link, when close enough.
 
@@ -438,7 +438,7 @@ def _neighbours_of_links(
     linked_b = {j for g in groups for j in g.b}
     n, m = scorer.sizes
     out: list[_Group] = []
-    pending = [group for group, chance in zip(groups, confidences) if group.moved or chance >= params.sure_link]
+    pending = [group for group, score in zip(groups, scores) if group.moved or score >= params.sure_link]
     while pending:
         group = pending.pop()
         for i, j in ((max(group.a) + 1, max(group.b) + 1), (min(group.a) - 1, min(group.b) - 1)):

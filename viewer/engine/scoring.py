@@ -16,7 +16,7 @@ taken away: every sentence of a story shares its topic, and raw cosines between 
 sentences of one story run high (0.8 is common).
 
 The weights are a logistic regression fitted on development data (``benchmarks/calibrate.py``),
-so ``probability(evidence)`` is a calibrated 0-1 confidence that a person would link the pair on
+so ``probability(evidence)`` is a link's score: a calibrated 0-1 probability that a person would link the pair on
 its own words and meaning. Without the embedding model the lexical-only fit is used.
 """
 from __future__ import annotations
@@ -55,7 +55,7 @@ def logit(probability: float) -> float:
 
 
 def probability(evidence: np.ndarray | float) -> np.ndarray | float:
-    """The calibrated 0-1 confidence of a log-odds evidence."""
+    """The score of a log-odds evidence: a calibrated 0-1 probability."""
     return 1.0 / (1.0 + np.exp(-np.asarray(evidence, dtype=np.float64)))
 
 
@@ -300,7 +300,7 @@ class Scorer:
             evidence = max(evidence, IDENTICAL_EVIDENCE)
         return evidence
 
-    def confidences(self, groups: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+    def scores(self, groups: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
         """Calibrated probability of each (a sentences, b sentences) group; one-to-one ones in one batch."""
         out = np.empty(len(groups))
         single = [k for k, (ga, gb) in enumerate(groups) if len(ga) == 1 and len(gb) == 1]

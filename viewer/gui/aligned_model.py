@@ -121,7 +121,7 @@ class AlignedModel(QAbstractTableModel):
         elif cell.role is Role.VERSION and cell.kind is not None:
             head = f"<b>{cell.kind.label}</b>"
             if cell.score is not None and cell.kind not in (Kind.ADDED, Kind.FURNITURE):
-                head += f" (confidence {cell.score:.2f})"
+                head += f" (score {cell.score:.2f})"
                 if cell.score < UNCERTAIN_BELOW:
                     head += " · <i>uncertain: linked mostly by its place in the story; check it</i>"
             lines.append(head + f" · {_esc(name)}, sentence {cell.sentences[0] + 1}")

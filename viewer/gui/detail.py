@@ -100,7 +100,7 @@ class DetailPane(QTextBrowser):
                 pieces_html.append(word_diff_html(grid.word_diff(link, column), f"<span style='{deleted}'>{{}}</span>",
                                                   f"<span style='{inserted}'>{{}}</span>"))
                 pieces_html.append(" ")
-                meta.append(f"confidence {link.score:.2f}" + (" (uncertain: check it)" if link.score < UNCERTAIN_BELOW else ""))
+                meta.append(f"score {link.score:.2f}" + (" (uncertain: check it)" if link.score < UNCERTAIN_BELOW else ""))
                 if link.moved:
                     where = (f" <a href='row:{cell.counterpart_row + 1}'>(its place: after row "
                              f"{cell.counterpart_row + 1})</a>" if cell.counterpart_row is not None else "")

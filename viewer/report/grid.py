@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from viewer.engine.model import Comparison, Fact, Kind, Link, Pair, Version
+from viewer.engine.model import Comparison, Fact, Kind, Link, Version
 
 CHANGE_KINDS = (Kind.EDITED, Kind.PARAPHRASE, Kind.PARTIAL, Kind.OMITTED, Kind.ADDED)
 # Kinds whose word diff is worth showing inside a cell (identical pairs differ only trivially).
@@ -227,11 +227,6 @@ class Grid:
         return tuple(any(self.cell(r, c).moved for c in range(self.column_count) if c != self.base)
                      for r in range(self.row_count))
 
-    @cached_property
-    def row_has_facts(self) -> tuple[bool, ...]:
-        return tuple(any(self.cell(r, c).facts for c in range(self.column_count) if c != self.base)
-                     for r in range(self.row_count))
-
     def is_change(self, row: int) -> bool:
         """Whether a row differs from the base in any version (furniture never counts)."""
         return bool(self.row_kinds[row] & set(CHANGE_KINDS)) or self.row_moved[row]
@@ -249,12 +244,6 @@ class Grid:
     def row_text(self, row: int) -> str:
         """All text of a row, for searching."""
         return "\n".join(self.cell(row, c).text for c in range(self.column_count))
-
-    def change_rows(self, kinds: frozenset[Kind] | None = None) -> list[int]:
-        """Rows that are changes, or, with ``kinds``, rows holding one of those kinds."""
-        if kinds is None:
-            return [r for r in range(self.row_count) if self.is_change(r)]
-        return [r for r in range(self.row_count) if self.row_kinds[r] & kinds]
 
     # ----------------------------------------------------------------------------- figures
     def counts(self) -> dict[Kind, int]:
@@ -375,12 +364,6 @@ def _op_spans(link: Link, tag: str, sentence, offset: int, style: Span) -> list[
         if end > start:
             out.append((offset + start - sentence.start, offset + end - sentence.start, style))
     return out
-
-
-def kind_of_pair_sentence(pair: Pair, index: int) -> Kind:
-    """The kind of base sentence ``index`` in ``pair``: its link's kind, or omitted."""
-    link = pair.link_of_a.get(index)
-    return link.kind if link else Kind.OMITTED
 
 
 def word_diff_html(pieces: list[tuple[str, str]], deleted: str, inserted: str) -> str:

@@ -8,15 +8,38 @@ from dataclasses import dataclass, replace
 class Params:
     """Settings of a comparison. The GUI turns its stored options into one of these."""
 
+    # ---- Inputs: how a text becomes sentences, and how much of it a comparison takes.
     # Segmentation: "sentences" (line breaks, then a sentence segmenter) or "lines" (one per line).
     split: str = "sentences"
     # Texts longer than this are split by sentencex, much faster than syntok on very long inputs.
     fast_segment_chars: int = 250_000
+    # Inputs larger than this are refused up front: a file by the loader, a version by compare()
+    # (pipeline.TooLarge). Budget: a pair of versions within about a minute and 2 GB. Medians of
+    # benchmarks/bench_huge.py (load + compare in a subprocess, two shared cores): a text against a
+    # revised copy 12 s / 215 MB at 1 MB, 21 s / 345 MB at 2 MB, 35 s / 679 MB at 5 MB, 73 s /
+    # 1.2 GB at 10 MB; against an unrelated text (nothing in order: the move search reads every
+    # pair of free sentences, time grows with the product of their counts) 12 s / 346 MB at 1 MB,
+    # 35 s / 485 MB at 2 MB, 186 s / 898 MB at 5 MB, killed at 300 s at 10 MB. The 50 MB limit
+    # before let in 48 MB pairs: 171 s / 5.0 GB revised, unrelated killed at 300 s / 9.2 GB.
+    # 2 MB is still hundreds of news articles.
+    max_file_bytes: int = 2 * 1024 * 1024
+    # The same budget in sentences, for texts of many short lines (2 MB of news prose holds ~23,000):
+    # two unrelated texts of 27,317 and 22,474 sentences (about 25,000 each) took 50 s / 514 MB.
+    max_sentences: int = 25_000
+
+    # ---- What identical means, and the kinds of a link (classify.py).
     # What "identical" ignores besides whitespace.
     ignore_case: bool = False
     ignore_punctuation: bool = True
     ignore_quotes: bool = True
-    # Evidence that two sentences belong together (scoring.py): log-odds of a logistic regression
+    edited_ratio: float = 0.6          # least in-order word match for "edited" ...
+    edited_changes: int = 14           # ... with at most this many words changed (both sides counted),
+    edited_change_share: float = 0.25  # or this share of both sides' words, for long sentences
+    partial_coverage: float = 0.6      # a side with at most this share of its words covered ...
+    partial_margin: float = 0.25       # ... while the other side is covered this much more: "partial"
+
+    # ---- Evidence that two sentences belong together (scoring.py).
+    # Log-odds of a logistic regression
     # over the lexical cosine, the names-and-numbers cosine and the CSLS of the lexical and the
     # centred embedding cosines, fitted by benchmarks/calibrate.py on all four development sets
     # (news rewrite, essay revisions, translations, retellings; each set weighing the same), which
@@ -47,7 +70,8 @@ class Params:
     transformer: bool = False
     rescore_band: tuple[float, float] = (0.02, 0.9)  # where the DP's decisions are made (links 0.2-0.35)
     transformer_weights: tuple[float, float, float] = (-0.64, 0.94, 1.69)
-    # Alignment thresholds, as probabilities of the pair on its own: order and neighbours vouch
+
+    # ---- Alignment thresholds (align.py), as probabilities of the pair on its own: order and neighbours vouch
     # for the rest, which is why an in-order link may be much less sure than a moved one.
     link_threshold: float = 0.1        # least probability for a link in the in-order chain, in a retelling ...
     link_threshold_kept: float = 0.6   # ... rising to this in a revision that keeps most sentences
@@ -75,6 +99,8 @@ class Params:
     tight_context_threshold: float = 0.03
     sure_link: float = 0.9             # a link at least this probable is "sure"
     context_gap: int = 3               # largest equal gap filled pairwise from context
+
+    # ---- Moved sentences.
     move_similarity: float = 0.95      # least lexical cosine for a link out of order ...
     # ... or least probability, for a reworded sentence that moved (not a partial match): shown as
     # omitted plus added it would be a false finding (0.995 instead: bible 0.904 / 0.828 -> 0.902 / 0.800).
@@ -85,6 +111,8 @@ class Params:
     # 1.3 million candidates (3.2 GB, now 344 MB); the development sets' figures do not change.
     move_candidates: int = 10
     move_search_cells: int = 2_000_000
+
+    # ---- Splits and merges: links that join consecutive sentences.
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join
     split_coverage: float = 0.3        # ... or a smaller share, when the neighbour ...
     split_gain: float = 0.3            # ... covers this much more of the other side (a split sentence's other half)
@@ -107,18 +135,16 @@ class Params:
     # belongs with another sentence is not folded in (off: own gold link F1 0.961 -> 0.951, two
     # sentences folded into the wrong links of two outlets' articles; aesop omitted 0.665 -> 0.657).
     merge_member_margin: float = 1.0
-    dense_cells: int = 4_000_000       # largest block scored densely by the DP
+
+    # ---- Collation of N versions into rows (collate.py).
     collate_threshold: float = 0.2     # least probability for sentences two versions add to share a row ...
     # ... and least share (Jaccard) of content words, lowercased and longer than three letters, they
     # have in common: the semantic model alone once put "Xi heads to Russia for talks" beside "He
     # welcomed China's proposals" (collation_order.py on the five sample versions: 0 violations).
     collate_shared_words: float = 0.2
-    # Kinds (classify.py).
-    edited_ratio: float = 0.6          # least in-order word match for "edited" ...
-    edited_changes: int = 14           # ... with at most this many words changed (both sides counted),
-    edited_change_share: float = 0.25  # or this share of both sides' words, for long sentences
-    partial_coverage: float = 0.6      # a side with at most this share of its words covered ...
-    partial_margin: float = 0.25       # ... while the other side is covered this much more: "partial"
+
+    # ---- Work bounds, not thresholds: they bound time and memory; no development set's links change.
+    dense_cells: int = 4_000_000       # largest block scored densely by the DP
     # Word diffs (worddiff.py): links with more tokens than this on both sides together (about 500
     # words a side) are cut at words that occur once on each side, patience style, and the pieces
     # diffed; diff-match-patch on the whole takes time in proportion to length times differences:
@@ -127,19 +153,6 @@ class Params:
     # replaced whole, with a note (so are the bench's 8,000- and 16,000-word reorderings: their
     # words recur, few occur once).
     word_diff_tokens: int = 2_000
-    # Inputs larger than this are refused up front: a file by the loader, a version by compare()
-    # (pipeline.TooLarge). Budget: a pair of versions within about a minute and 2 GB. Medians of
-    # benchmarks/bench_huge.py (load + compare in a subprocess, two shared cores): a text against a
-    # revised copy 12 s / 215 MB at 1 MB, 21 s / 345 MB at 2 MB, 35 s / 679 MB at 5 MB, 73 s /
-    # 1.2 GB at 10 MB; against an unrelated text (nothing in order: the move search reads every
-    # pair of free sentences, time grows with the product of their counts) 12 s / 346 MB at 1 MB,
-    # 35 s / 485 MB at 2 MB, 186 s / 898 MB at 5 MB, killed at 300 s at 10 MB. The 50 MB limit
-    # before let in 48 MB pairs: 171 s / 5.0 GB revised, unrelated killed at 300 s / 9.2 GB.
-    # 2 MB is still hundreds of news articles.
-    max_file_bytes: int = 2 * 1024 * 1024
-    # The same budget in sentences, for texts of many short lines (2 MB of news prose holds ~23,000):
-    # two unrelated texts of 27,317 and 22,474 sentences (about 25,000 each) took 50 s / 514 MB.
-    max_sentences: int = 25_000
 
     def with_changes(self, **changes) -> "Params":
         """A copy with some fields changed."""

@@ -71,8 +71,8 @@ class Params:
     rescore_band: tuple[float, float] = (0.02, 0.9)  # where the DP's decisions are made (links 0.2-0.35)
     transformer_weights: tuple[float, float, float] = (-0.64, 0.94, 1.69)
 
-    # ---- Alignment thresholds (align.py), as probabilities of the pair on its own: order and neighbours vouch
-    # for the rest, which is why an in-order link may be much less sure than a moved one.
+    # ---- Alignment thresholds (align.py), as probabilities of the pair on its own: order and
+    # neighbours vouch for the rest, which is why an in-order link may be much less sure than a moved one.
     link_threshold: float = 0.1        # least probability for a link in the in-order chain, in a retelling ...
     link_threshold_kept: float = 0.6   # ... rising to this in a revision that keeps most sentences
     # In a revision a weak match is more likely a new sentence than a rewrite; in a retelling or a

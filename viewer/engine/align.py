@@ -54,8 +54,9 @@ def align(
     """Align version ``b`` to version ``a`` and classify every link.
 
     ``embedder`` is the static model (None: lexical evidence only); ``rescorer``, when given,
-    re-scores the uncertain pairs (a full sentence-transformer, see ``pipeline.rescorer_for``). ``progress(fraction, what)`` reports the re-scoring, and the
-    steps of a long alignment (one cut into blocks), as a 0-1 fraction of this alignment.
+    re-scores the uncertain pairs (a full sentence-transformer, see ``pipeline.rescorer_for``).
+    ``progress(fraction, what)`` reports the re-scoring, and the steps of a long alignment (one cut
+    into blocks), as a 0-1 fraction of this alignment.
     """
     content_a = [i for i, s in enumerate(a.sentences) if not s.furniture]
     content_b = [j for j, s in enumerate(b.sentences) if not s.furniture]

@@ -23,6 +23,9 @@ def needs(path: Path):
     return pytest.mark.skipif(not path.exists(), reason="../shared/eval is not here")
 
 
+pytestmark = pytest.mark.slow  # each runs the scorer over a whole gold set
+
+
 @needs(EVAL / "seeds")
 def test_news_rewrite_seed_gold():
     proc = run(EVAL / "run_span_gold.py", EVAL / "seeds", ROOT.parent / "shared" / "samples" / "xi-moscow",

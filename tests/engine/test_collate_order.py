@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from viewer.engine.collate import collate
-from viewer.engine.invariants import collation_violations
+from viewer.engine.invariants import collation_violations, violations
 from viewer.engine.loading import load_file, load_text
 from viewer.engine.model import Kind, Link, Pair, Sentence, Version
 from viewer.engine.params import Params
@@ -261,6 +261,7 @@ def test_a_merge_across_page_furniture_sits_on_one_row_and_its_ops_leave_the_fur
     assert ops == [("=", "Xi Jinping met Vladimir Putin in Moscow on Monday"), ("-", ".\n"), ("-", "He"),
                    ("+", " and"), ("=", " pledged support for Russia in the war.")]
     assert_trustworthy(comparison.versions, 0, comparison.pairs, comparison.rows)
+    assert violations(comparison) == []
     # From the other side: the split's furniture sits between its halves too.
     reverse = compare([other, base])
     assert cells(reverse.rows) == [((0,), (0, 1, 2))]

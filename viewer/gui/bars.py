@@ -7,6 +7,13 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QProgress
                                QWidget)
 
 
+def edge_to_edge(layout):
+    """``layout`` without margins or spacing: bars and views of a page sit edge to edge."""
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    return layout
+
+
 class FindBar(QWidget):
     """A search field with next/previous; Enter finds the next row, Shift+Enter the previous."""
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 from viewer import paths
 from viewer.engine.model import Comparison
 from viewer.gui import about, actions, menus
-from viewer.gui.bars import JobProgress, MessageBar
+from viewer.gui.bars import JobProgress, MessageBar, edge_to_edge
 from viewer.gui.document import ComparisonDocument, outcome_messages
 from viewer.gui.drop import DropTarget
 from viewer.gui.empty_state import EmptyState
@@ -64,9 +64,7 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout = edge_to_edge(QVBoxLayout(central))
         self.message_bar = MessageBar(central)
         layout.addWidget(self.message_bar)
         self.stack = QStackedWidget(central)

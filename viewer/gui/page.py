@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QVBoxLayout,
 
 from viewer.engine.model import Kind
 from viewer.gui.aligned_view import AlignedView
-from viewer.gui.bars import FindBar
+from viewer.gui.bars import FindBar, edge_to_edge
 from viewer.gui.detail import DetailPane
 from viewer.gui.legend import Legend
 from viewer.gui.overview import Overview
@@ -29,9 +29,7 @@ class ComparisonPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout = edge_to_edge(QVBoxLayout(self))
         self.legend = Legend(self)
         layout.addWidget(self.legend)
         self.find_bar = FindBar(self)
@@ -39,9 +37,7 @@ class ComparisonPage(QWidget):
         layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(self.splitter)
-        row = QHBoxLayout(top)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
+        row = edge_to_edge(QHBoxLayout(top))
         self.view = AlignedView(top)
         self.view.setAccessibleName("Aligned versions")
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

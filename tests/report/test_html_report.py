@@ -56,7 +56,8 @@ def test_self_contained(script_comparison):
     html = comparison_to_html(script_comparison)
     parsed = _parse(html)
     assert not {"script", "link", "img", "iframe"} & set(parsed.tags)
-    assert not [v for k, v in parsed.attrs if k in ("src", "href") and v]
+    # Links stay inside the page (the facts list points at its rows).
+    assert not [v for k, v in parsed.attrs if k in ("src", "href") and v and not v.startswith("#")]
     assert html.startswith("<!DOCTYPE html>") and "<meta charset='utf-8'>" in html
 
 
@@ -90,3 +91,28 @@ def test_notes_of_the_comparison_are_in_the_report():
     html = comparison_to_html(noted)
     assert "<p class='note'>Matched on &lt;shared&gt; words only.</p>" in html
     assert "class='note'" not in comparison_to_html(comparison)
+
+
+def test_no_facts_no_facts_section(story):
+    from viewer.report.facts_list import changed_facts
+
+    everything = {e.key for e in changed_facts(story)}
+    assert "Changed facts" not in comparison_to_html(story, dismissed=everything)
+
+
+def test_changed_facts_link_to_their_rows(story):
+    html = comparison_to_html(story)
+    assert "<h2>Changed facts (3)</h2>" in html
+    assert ("<tr><td><a href='#row-2'>2</a></td><td>name</td><td>Smith → Smyth</td><td>two.txt</td></tr>" in html)
+    assert "<td>date</td><td>— → Friday</td>" in html
+    assert "<tr id='row-2'" in html
+
+
+def test_dismissed_facts_are_left_out(story):
+    from viewer.report.facts_list import changed_facts
+
+    name = changed_facts(story)[2]
+    html = comparison_to_html(story, dismissed={name.key})
+    assert "Changed facts (2)" in html and "Smith → Smyth" not in html
+    assert "name Smith → Smyth" not in html  # nor under its cell
+    assert "⚠ number 40 → 60" in comparison_to_html(story)

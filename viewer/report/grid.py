@@ -303,7 +303,7 @@ class Grid:
         a = comp.versions[comp.base].text
         b = comp.versions[column].text
         if not link.ops:
-            return [("=", _link_text(comp.versions[column], link.b))]
+            return [("=", sentences_text(comp.versions[column], link.b))]
         pieces: list[tuple[str, str]] = []
         end_a = end_b = None
         for op in link.ops:
@@ -335,7 +335,8 @@ def _push(pieces: list[tuple[str, str]], tag: str, text: str) -> None:
         pieces.append((tag, text))
 
 
-def _link_text(version: Version, indices: tuple[int, ...]) -> str:
+def sentences_text(version: Version, indices: tuple[int, ...]) -> str:
+    """The text of sentences ``indices`` of ``version``, joined by spaces."""
     return " ".join(version.sentence_text(i) for i in indices)
 
 

@@ -1,4 +1,4 @@
-"""A self-contained HTML report of a comparison: legend, per-version summary, aligned rows.
+"""A self-contained HTML report of a comparison: legend, per-version summary, changed facts, aligned rows.
 
 Pure Python (no Qt): one file with inline CSS, no scripts, no external resources. Every piece of
 article text is HTML-escaped, so markup inside a story (``<script>``) stays text. Styles are
@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from html import escape
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from viewer.engine.model import Comparison, Kind
+from viewer.report.facts_list import changed_facts, fact_key, kept_facts, type_name
 from viewer.report.grid import Cell, Grid, Role, Span, word_diff_html
 from viewer.report.output import input_paths, write_text
 
@@ -57,6 +58,8 @@ table { border-collapse: collapse; }
 .furniture { color: #888; font-style: italic; }
 .moved { background: #f0e442; color: #3a3200; border-radius: 3px; padding: 0 3px; font-weight: bold; }
 .facts { color: #a33f00; font-weight: bold; font-size: .9em; margin-top: .2em; }
+h2 { font-size: 1.1em; margin: 1em 0 .3em; }
+.facts-list th, .facts-list td { padding: 2px 8px; border-bottom: 1px solid #ddd; text-align: left; }
 .gap { color: #7a2d00; font-style: italic; font-weight: bold; background: #fff; padding: 0 4px; }
 .base-col { background: #fafafa; }
 del { text-decoration: line-through; } ins { text-decoration: underline; }
@@ -65,8 +68,8 @@ del { text-decoration: line-through; } ins { text-decoration: underline; }
 
 
 def comparison_to_html(comparison: Comparison, title: str | None = None, options: dict | None = None,
-                       generated: _dt.datetime | None = None) -> str:
-    """The whole report as one HTML document."""
+                       generated: _dt.datetime | None = None, dismissed: Collection[str] = ()) -> str:
+    """The whole report as one HTML document; facts ``dismissed`` (entry keys) are left out."""
     grid = Grid(comparison)
     base = comparison.base
     names = [v.name for v in comparison.versions]
@@ -86,7 +89,8 @@ def comparison_to_html(comparison: Comparison, title: str | None = None, options
     out += [f"<p class='note'>{escape(note)}</p>" for note in comparison.notes]
     out.append(_legend(grid))
     out.append(_summary(grid))
-    out.append(_rows(grid))
+    out.append(_facts(grid, dismissed))
+    out.append(_rows(grid, dismissed))
     out.append("</body></html>\n")
     return "".join(out)
 
@@ -132,7 +136,21 @@ def _summary(grid: Grid) -> str:
     return f"<table class='summary' cellpadding='3'>{head}{''.join(rows)}</table>"
 
 
-def _rows(grid: Grid) -> str:
+def _facts(grid: Grid, dismissed: Collection[str]) -> str:
+    """The story-wide list of changed facts, each linked to its row."""
+    entries = kept_facts(changed_facts(grid.comparison, grid), dismissed)
+    if not entries:
+        return ""
+    lines = "".join(
+        f"<tr><td><a href='#row-{e.row + 1}'>{e.row + 1}</a></td><td>{escape(e.type)}</td>"
+        f"<td>{escape(e.base or '—')} → {escape(e.wording or '—')}</td>"
+        f"<td>{escape(grid.versions[e.version].name)}</td></tr>" for e in entries)
+    head = "<tr><th>Row</th><th>Type</th><th>Base → version</th><th>Version</th></tr>"
+    return (f"<h2>Changed facts ({len(entries)})</h2>"
+            f"<table class='facts-list' cellpadding='2'>{head}{lines}</table>")
+
+
+def _rows(grid: Grid, dismissed: Collection[str] = ()) -> str:
     base = grid.base
     width = f"{100 / max(1, grid.column_count):.2f}%"
     head = "".join(f"<th width='{width}'>{escape(v.name)}{' (base)' if i == base else ''}</th>"
@@ -140,13 +158,13 @@ def _rows(grid: Grid) -> str:
     body = []
     for row in range(grid.row_count):
         css = " class='para'" if grid.opens_paragraph(row) else ""
-        cells = "".join(_cell_html(grid, row, column) for column in range(grid.column_count))
-        body.append(f"<tr{css}>{cells}</tr>")
+        cells = "".join(_cell_html(grid, row, column, dismissed) for column in range(grid.column_count))
+        body.append(f"<tr id='row-{row + 1}'{css}>{cells}</tr>")
     return (f"<table class='rows' cellspacing='0' cellpadding='5' width='100%' border='1'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
 
-def _cell_html(grid: Grid, row: int, column: int) -> str:
+def _cell_html(grid: Grid, row: int, column: int, dismissed: Collection[str] = ()) -> str:
     # Static report: no focus, so the base column is plain and each version shows its own diff.
     cell = grid.cell(row, column) if column != grid.base else None
     if column == grid.base:
@@ -179,9 +197,12 @@ def _cell_html(grid: Grid, row: int, column: int) -> str:
         where = f" (in this version it follows row {cell.counterpart_row + 1})" if cell.counterpart_row is not None else ""
         moved = f" <span class='moved' style='background-color:#f0e442' title='Moved{escape(where)}'>⇅ moved</span>"
     facts = ""
-    if cell.facts:
+    version = grid.versions[column]
+    shown = [f for link in grid.links_in_row(row, column) for f in link.facts
+             if fact_key(version, link, f) not in dismissed]
+    if shown:
         facts = ("<div class='facts' style='color:#a33f00'>⚠ " + escape(" · ".join(
-            f"{f.type} {f.a or '—'} → {f.b or '—'}" for f in cell.facts)) + "</div>")
+            f"{type_name(f.type)} {f.a or '—'} → {f.b or '—'}" for f in shown)) + "</div>")
     return f"<td class='k-{kind.value}'{attrs}>{glyph}{text}{moved}{facts}</td>"
 
 

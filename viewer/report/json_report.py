@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from viewer.engine.model import Comparison, Link, Version
+from viewer.report.facts_list import changed_facts
 from viewer.report.output import input_paths, write_text
 
 FORMAT_VERSION = 2  # 2: "=" ops may carry both texts; "notes"
 
 
-def comparison_to_dict(comparison: Comparison) -> dict:
-    """The comparison as plain JSON-ready data."""
+def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = ()) -> dict:
+    """The comparison as plain JSON-ready data; facts ``dismissed`` (entry keys) are listed apart."""
     versions = comparison.versions
-    return {
+    data = {
         "format": "storydiff",
         "version": FORMAT_VERSION,
         "base": comparison.base,
@@ -32,16 +33,24 @@ def comparison_to_dict(comparison: Comparison) -> dict:
         "rows": [{"cells": [list(cell) for cell in row.cells]} for row in comparison.rows],
         "notes": list(comparison.notes),
     }
+    # Per-link facts stay as the engine found them; the reader's "not a change" is said apart.
+    gone = [{"version": e.version, "base_sentences": list(e.base_sentences),
+             "version_sentences": list(e.version_sentences), "type": e.type, "a": e.base, "b": e.wording}
+            for e in changed_facts(comparison) if e.key in dismissed] if dismissed else []
+    if gone:
+        data["dismissed_facts"] = gone
+    return data
 
 
-def to_json(comparison: Comparison) -> str:
+def to_json(comparison: Comparison, dismissed: Collection[str] = ()) -> str:
     """The comparison as a JSON document."""
-    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(comparison_to_dict(comparison, dismissed), ensure_ascii=False, indent=1) + "\n"
 
 
-def write_json(comparison: Comparison, path: str | Path, inputs: Iterable[str | None] = ()) -> None:
+def write_json(comparison: Comparison, path: str | Path, inputs: Iterable[str | None] = (),
+               dismissed: Collection[str] = ()) -> None:
     """Write the JSON document to ``path`` (UTF-8); refuses the versions' files and ``inputs``."""
-    write_text(path, to_json(comparison), [*input_paths(comparison), *inputs])
+    write_text(path, to_json(comparison, dismissed), [*input_paths(comparison), *inputs])
 
 
 def _version(version: Version) -> dict:

@@ -72,3 +72,24 @@ def test_a_named_pipe_is_not_read_as_a_session(tmp_path):
     os.mkfifo(pipe)
     with pytest.raises(SessionError, match="pipe.storydiff: not a session file, not even a regular file"):
         load_session(pipe)
+
+
+def test_dismissed_facts_survive_the_round_trip(tmp_path):
+    story = tmp_path / "a.txt"
+    story.write_text("One. Two.")
+    keys = {'["b.txt",[0],[0],"number","40","60"]', '["b.txt",[1],[1],"name","Smith","Smyth"]'}
+    save_session(tmp_path / "s.storydiff", [Source(path=str(story))], ["x"], 0, {}, keys)
+    assert load_session(tmp_path / "s.storydiff").dismissed == keys
+    save_session(tmp_path / "none.storydiff", [Source(path=str(story))], ["x"], 0, {})
+    assert load_session(tmp_path / "none.storydiff").dismissed == frozenset()
+
+
+def test_a_session_without_dismissals_or_with_odd_ones_opens(tmp_path):
+    story = tmp_path / "a.txt"
+    story.write_text("One.")
+    for value, expected in ((None, frozenset()), ("not a list", frozenset()), (["k", 3, None], {"k"})):
+        data = {"format": "storydiff-session", "versions": [{"path": str(story)}]}
+        if value is not None:
+            data["dismissed_facts"] = value
+        (tmp_path / "s.storydiff").write_text(json.dumps(data))
+        assert load_session(tmp_path / "s.storydiff").dismissed == expected

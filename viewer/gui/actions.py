@@ -51,6 +51,8 @@ ACTIONS = (
     Spec("act_export_html", "Export &HTML Report…", "files.ask_export_html", "Ctrl+E",
          "A self-contained HTML page of the comparison", "document-export"),
     Spec("act_export_pdf", "Export P&DF…", "files.ask_export_pdf", None, "The report as a PDF file"),
+    Spec("act_export_csv", "Export &CSV of Changed Facts…", "files.ask_export_csv", None,
+         "The changed facts (not those dismissed) as a spreadsheet file"),
     Spec("act_print", "&Print…", "files.ask_print", K.Print, "Print the report", "document-print"),
     Spec("act_close", "&Close", "close_comparison", K.Close, "Close these versions", "window-close"),
     Spec("act_quit", "&Quit", "close", K.Quit, "Quit storydiff", "application-exit", role=Role.QuitRole),
@@ -70,6 +72,8 @@ ACTIONS = (
          checked="state.show_overview"),
     Spec("act_detail", "&Detail Pane", "state.set_detail_visible", "F9", "Word-by-word differences of the row",
          checked="state.show_detail"),
+    Spec("act_facts", "F&acts", "state.set_facts_visible", "F8",
+         "Every changed fact across the versions: filter, jump to its row, dismiss", checked="state.show_facts"),
     Spec("act_furniture", "Page &Furniture", "state.set_furniture_visible", "Ctrl+Shift+F",
          "Show navigation, credits and other page furniture (dimmed)", checked="state.show_furniture"),
     Spec("act_filter_all", "Show &All Rows", lambda w: w.page.set_kind_filter(frozenset()), "Ctrl+Shift+A"),
@@ -94,10 +98,10 @@ ACTIONS = (
     Spec("act_cancel", "Cancel", "cancel_job", "Esc", "Stop the running comparison, or close the find bar"),
 )
 # Actions that act on the comparison on screen: disabled while there is none.
-ON_A_COMPARISON = ("act_save_session", "act_export_json", "act_export_html", "act_export_pdf", "act_print",
-                   "act_copy", "act_copy_row", "act_find", "act_find_next", "act_find_prev", "act_next", "act_prev",
-                   "act_next_omission", "act_prev_omission", "act_counterpart", "act_make_base", "act_move_left",
-                   "act_move_right", "act_remove", "act_filter_all")
+ON_A_COMPARISON = ("act_save_session", "act_export_json", "act_export_html", "act_export_pdf", "act_export_csv",
+                   "act_print", "act_copy", "act_copy_row", "act_find", "act_find_next", "act_find_prev",
+                   "act_next", "act_prev", "act_next_omission", "act_prev_omission", "act_counterpart",
+                   "act_make_base", "act_move_left", "act_move_right", "act_remove", "act_filter_all")
 FILTER_KINDS = (Kind.EDITED, Kind.PARAPHRASE, Kind.PARTIAL, Kind.OMITTED, Kind.ADDED, Kind.IDENTICAL)
 OPTION_LABELS = {
     "ignore_case": "Ignore &Case",

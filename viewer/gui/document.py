@@ -1,7 +1,8 @@
 """The open comparison as a document (Meld's melddoc): sources, base, options, loaded versions, the worker.
 
-State is the list of *sources* (files or pasted text) the user asked for, the base among them
-and the options. Any change submits one job (:func:`jobs.load_and_compare`) to the worker; only
+State is the list of *sources* (files or pasted text) the user asked for, the base among them,
+the options, and the facts the reader dismissed as "not a change" (entry keys of
+:mod:`viewer.report.facts_list`, which name a fact across recomparisons). Any change submits one job (:func:`jobs.load_and_compare`) to the worker; only
 the newest job's outcome is announced, older ones are dropped. A Source is never changed once a
 job may read it: a changed one is replaced, and its loaded version moves to the new key.
 """
@@ -34,6 +35,7 @@ class ComparisonDocument(QObject):
     failed = Signal(str)                # the newest job raised: its message and traceback
     cleared = Signal()                  # nothing left to compare
     optionsChanged = Signal(dict)       # the options now in force
+    dismissedChanged = Signal(frozenset)  # the keys of the facts dismissed as "not a change"
 
     def __init__(self, options: dict[str, bool], limit: int = MAX_VERSIONS, parent: QObject | None = None):
         super().__init__(parent)
@@ -45,6 +47,7 @@ class ComparisonDocument(QObject):
         # What the newest outcome showed: cancel and failure go back to it, columns index it.
         self.shown_sources: list[Source] = []
         self.shown_base: Source | None = None
+        self.dismissed: frozenset[str] = frozenset()
         self._pasted = 0
         self.worker = Worker(self)
         self.worker.started.connect(lambda _: self.started.emit())
@@ -94,10 +97,11 @@ class ComparisonDocument(QObject):
             self.base_source = self.sources[0]
         self.recompute()
 
-    def open(self, sources: list[Source], base: int, options: dict) -> None:
+    def open(self, sources: list[Source], base: int, options: dict, dismissed: frozenset[str] = frozenset()) -> None:
         """Start over with ``sources`` (a session): ``base`` indexes them; known ``options`` apply."""
         self.options.update({key: bool(value) for key, value in options.items() if key in OPTION_KEYS})
         self.optionsChanged.emit(dict(self.options))
+        self._set_dismissed(frozenset(dismissed))
         self.sources = list(sources)
         self.base_source = self.sources[base]
         self.shown_sources = []
@@ -106,12 +110,14 @@ class ComparisonDocument(QObject):
     def forget_sources(self) -> None:
         """Drop the sources before new ones are added; what is shown stays until their outcome."""
         self.sources, self.base_source, self.shown_sources = [], None, []
+        self._set_dismissed(frozenset())
 
     def close(self) -> None:
         """Stop, and forget every source and loaded version."""
         self.worker.cancel()
         self.sources, self.base_source, self.shown_sources, self.shown_base = [], None, [], None
         self.cache.clear()
+        self._set_dismissed(frozenset())
         self.cleared.emit()
 
     def set_base(self, column: int) -> None:
@@ -161,6 +167,15 @@ class ComparisonDocument(QObject):
         self.optionsChanged.emit(dict(self.options))
         if self.sources:
             self.recompute()
+
+    def dismiss(self, keys: list[str], on: bool = True) -> None:
+        """Mark the facts ``keys`` as not a change (``on``), or as a change again; no recompare."""
+        self._set_dismissed(self.dismissed | set(keys) if on else self.dismissed - set(keys))
+
+    def _set_dismissed(self, keys: frozenset[str]) -> None:
+        if keys != self.dismissed:
+            self.dismissed = keys
+            self.dismissedChanged.emit(keys)
 
     def _replace(self, old: Source, new: Source) -> None:
         self.sources = [new if s is old else s for s in self.sources]

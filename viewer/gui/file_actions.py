@@ -105,7 +105,7 @@ class FileActions:
             return False
         self.window.message_bar.dismiss()
         self.settings.add_recent({"session": str(Path(path).resolve())})
-        self.document.open(session.sources, session.base, session.options)
+        self.document.open(session.sources, session.base, session.options, session.dismissed)
         return True
 
     def remember_files(self) -> None:
@@ -185,6 +185,11 @@ class FileActions:
         if path:
             self.export_pdf(path)
 
+    def ask_export_csv(self) -> None:
+        path = self._ask_save("Export CSV of Changed Facts", ".csv", "CSV (*.csv)")
+        if path:
+            self.export_csv(path)
+
     def ask_print(self) -> None:
         comparison = self.window.comparison
         if comparison is None:
@@ -198,7 +203,7 @@ class FileActions:
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("Print Comparison")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            printing.print_comparison(comparison, printer, self.document.options)
+            printing.print_comparison(comparison, printer, self.document.options, self.document.dismissed)
 
     # ----------------------------------------------------------------------------- writing
     def _write(self, what: str, path: str, write) -> bool:
@@ -223,15 +228,22 @@ class FileActions:
             return False
         from viewer.report.json_report import to_json
 
-        return self._write_text("JSON", path, to_json(self.window.comparison))
+        return self._write_text("JSON", path, to_json(self.window.comparison, self.document.dismissed))
 
     def export_html(self, path: str) -> bool:
         if self.window.comparison is None:
             return False
         from viewer.report.html_report import comparison_to_html
 
-        return self._write_text("HTML report", path,
-                                comparison_to_html(self.window.comparison, options=self.document.options))
+        return self._write_text("HTML report", path, comparison_to_html(
+            self.window.comparison, options=self.document.options, dismissed=self.document.dismissed))
+
+    def export_csv(self, path: str) -> bool:
+        if self.window.comparison is None:
+            return False
+        from viewer.report.csv_report import facts_to_csv
+
+        return self._write_text("Facts CSV", path, facts_to_csv(self.window.comparison, self.document.dismissed))
 
     def export_pdf(self, path: str) -> bool:
         comparison = self.window.comparison
@@ -239,14 +251,16 @@ class FileActions:
             return False
         from viewer.gui import printing
 
-        return self._write("PDF", path, lambda p: printing.save_pdf(comparison, p, self.document.options))
+        return self._write("PDF", path, lambda p: printing.save_pdf(comparison, p, self.document.options,
+                                                                     self.document.dismissed))
 
     def save_session(self, path: str) -> bool:
         comparison = self.window.comparison
         if comparison is None:
             return False
         fingerprints = [version_sha256(v) for v in comparison.versions]
-        text = session_text(path, self.document.shown_sources, fingerprints, comparison.base, self.document.options)
+        text = session_text(path, self.document.shown_sources, fingerprints, comparison.base, self.document.options,
+                            self.document.dismissed)
         ok = self._write_text("Session", path, text)
         if ok:
             self.settings.add_recent({"session": str(Path(path).resolve())})

@@ -1,4 +1,5 @@
-"""The legend above the rows: one chip per kind with its count; chips double as row filters."""
+"""The legend above the rows: one chip per kind with its count; chips double as row filters.
+A last chip counts the changed facts and opens the Facts pane."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -41,6 +42,7 @@ class Legend(QWidget):
     """Kind chips with counts. Checking chips asks to show only rows holding those kinds."""
 
     filterRequested = Signal(frozenset)   # the kinds to show (empty: all rows)
+    factsRequested = Signal()             # open the Facts pane
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -71,9 +73,17 @@ class Legend(QWidget):
         self.show_all.clicked.connect(self.clear)
         layout.addWidget(self.show_all)
         layout.addStretch(1)
+        self.facts_chip = QToolButton(self)
+        self.facts_chip.setAutoRaise(True)
+        self.facts_chip.setToolTip("Facts that changed across the versions (dismissed ones not counted).\n"
+                                   "Click to list them.")
+        self.facts_chip.setAccessibleName("Facts")
+        self.facts_chip.clicked.connect(self.factsRequested)
+        layout.addWidget(self.facts_chip)
         self._updating = False
         self.refresh_icons()
         self.set_counts({}, 0)
+        self.set_fact_count(0)
 
     def refresh_icons(self) -> None:
         dpr = self.devicePixelRatioF()
@@ -87,6 +97,10 @@ class Legend(QWidget):
             chip.setEnabled(n > 0 or chip.isChecked())
         self.moved_label.setText(f"{palette.MOVED_GLYPH} Moved {moved}" if moved else "")
         self.show_all.setVisible(bool(self.kinds()))
+
+    def set_fact_count(self, n: int) -> None:
+        self.facts_chip.setText(f"{palette.FACT_GLYPH} Facts {n}")
+        self.facts_chip.setEnabled(n > 0)
 
     def kinds(self) -> frozenset[Kind]:
         return frozenset(k for k, chip in self.chips.items() if chip.isChecked())

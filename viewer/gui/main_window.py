@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # The page's widgets, by the names the rest of the window and its tests use.
         self.view, self.legend, self.overview = self.page.view, self.page.legend, self.page.overview
-        self.detail, self.find_bar = self.page.detail, self.page.find_bar
+        self.detail, self.find_bar, self.facts = self.page.detail, self.page.find_bar, self.page.facts
         self.drop = DropTarget(self)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         doc.failed.connect(self._on_failed)
         doc.cleared.connect(self._on_cleared)
         doc.optionsChanged.connect(self._on_options_changed)
+        doc.dismissedChanged.connect(self._on_dismissed)
         self.state.panelsChanged.connect(self.update_actions)
         self.state.furnitureChanged.connect(self._on_furniture_changed)
         self.state.fontChanged.connect(page.set_font)
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
         page.statusMessage.connect(lambda text, msecs: self.statusBar().showMessage(text, msecs))
         page.filterChanged.connect(lambda kinds: actions.set_checked(self.filter_actions, kinds))
         self.legend.filterRequested.connect(page.set_kind_filter)
+        self.legend.factsRequested.connect(self.show_facts)
+        self.facts.rowRequested.connect(page.go_to_row)
+        self.facts.dismissRequested.connect(doc.dismiss)
+        self.facts.closeRequested.connect(lambda: self.act_facts.setChecked(False))
         self.find_bar.findRequested.connect(page.find)
         self.find_bar.termChanged.connect(page.find_term_changed)
         self.find_bar.closeRequested.connect(page.close_find)
@@ -164,6 +169,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Comparison cancelled; showing the previous result.", 5000)
         self.update_actions()
 
+    def show_facts(self) -> None:
+        """Open the Facts pane and put the keyboard in its list."""
+        self.act_facts.setChecked(True)
+        self.facts.table.setFocus()
+
     def show_message(self, html: str, level: str = "error") -> None:
         """A non-modal message above the view (errors name each file and why)."""
         self.message_bar.show_message(html, level)
@@ -208,6 +218,10 @@ class MainWindow(QMainWindow):
         self.settings.set_options(options)
         actions.set_checked(self.option_actions, {key for key, on in options.items() if on})
 
+    def _on_dismissed(self, keys: frozenset) -> None:
+        self.facts.set_dismissed(keys)
+        self.legend.set_fact_count(self.facts.count())
+
     def _on_furniture_changed(self, on: bool) -> None:
         if self.act_furniture.isChecked() != on:
             self.act_furniture.setChecked(on)
@@ -228,6 +242,8 @@ class MainWindow(QMainWindow):
         self.view.relayout()
         grid = self.view.grid_model.grid
         self.legend.set_counts(grid.counts() if grid else {}, grid.moved_count() if grid else 0)
+        self.facts.set_comparison(comparison, self.document.dismissed)
+        self.legend.set_fact_count(self.facts.count())
         self.page.apply_filters()
         self.overview.reset()
         self.base_combo.clear()
@@ -264,6 +280,7 @@ class MainWindow(QMainWindow):
         self.legend.setVisible(has and self.state.show_legend)
         self.overview.setVisible(has and self.state.show_overview)
         self.detail.setVisible(self.state.show_detail)
+        self.page.set_facts_visible(has and self.state.show_facts)
 
     # ============================================================================= events
     def showEvent(self, event) -> None:

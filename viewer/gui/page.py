@@ -1,5 +1,5 @@
 """The page that shows a comparison (Meld's filediff): legend, find bar, aligned view with its
-overview strip, and the detail pane; it filters, finds, walks and copies their rows.
+overview strip, the detail pane and the Facts pane; it filters, finds, walks and copies their rows.
 
 Which rows a filter hides, where Next Change stops and which rows a search finds are pure
 functions of the grid (:mod:`viewer.report.rows`); this page applies their answers. The window
@@ -15,6 +15,7 @@ from viewer.engine.model import Kind
 from viewer.gui.aligned_view import AlignedView
 from viewer.gui.bars import FindBar, edge_to_edge
 from viewer.gui.detail import DetailPane
+from viewer.gui.facts_panel import FactsPanel
 from viewer.gui.legend import Legend
 from viewer.gui.overview import Overview
 from viewer.report import rows
@@ -35,7 +36,9 @@ class ComparisonPage(QWidget):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         layout.addWidget(self.find_bar)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # The Facts pane runs the page's full height beside the rows and the detail pane.
+        self.side_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self.side_splitter)
         top = QWidget(self.splitter)
         row = edge_to_edge(QHBoxLayout(top))
         self.view = AlignedView(top)
@@ -52,7 +55,14 @@ class ComparisonPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([760, 170])
         self.splitter.setCollapsible(0, False)
-        layout.addWidget(self.splitter, 1)
+        self.facts = FactsPanel(self.side_splitter)
+        self.facts.hide()
+        self.side_splitter.addWidget(self.splitter)
+        self.side_splitter.addWidget(self.facts)
+        self.side_splitter.setStretchFactor(0, 3)
+        self.side_splitter.setStretchFactor(1, 1)
+        self.side_splitter.setCollapsible(0, False)
+        layout.addWidget(self.side_splitter, 1)
         self.kind_filter: frozenset[Kind] = frozenset()
         self.show_furniture = True
         self.hidden: frozenset[int] = frozenset()  # rows the filters hide
@@ -70,11 +80,21 @@ class ComparisonPage(QWidget):
         self.detail.show_row(self.grid, row)
         self.overview.update()
 
-    def go_to_row(self, row: int) -> None:
-        """Select ``row``, showing every row if a filter hides it."""
+    def set_facts_visible(self, on: bool) -> None:
+        if on == self.facts.isVisible():
+            return
+        self.facts.setVisible(on)
+        sizes = self.side_splitter.sizes()
+        if on and sizes[1] == 0:  # hidden when the splitter was laid out: it had no width to give back
+            total = sum(sizes)
+            side = min(max(360, total // 3), total // 2)
+            self.side_splitter.setSizes([total - side, side])
+
+    def go_to_row(self, row: int, column: int | None = None) -> None:
+        """Select ``row`` (at ``column``, or the current one), showing every row if a filter hides it."""
         if row in self.hidden:
             self.set_kind_filter(frozenset())
-        self.view.go_to_row(row)
+        self.view.go_to_row(row, column)
         self.view.setFocus()
 
     # ----------------------------------------------------------------------------- filters

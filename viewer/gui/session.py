@@ -1,4 +1,5 @@
-"""Session files: which versions were compared, the base and the options, as JSON.
+"""Session files: which versions were compared, the base, the options and the facts dismissed as
+"not a change", as JSON.
 
 A file version is kept as its path (absolute, plus relative to the session file so a folder
 can be moved as a whole) and the sha256 of what was compared; pasted text is kept inline.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,16 +34,17 @@ class Session:
     sources: list[Source]
     base: int = 0
     options: dict = field(default_factory=dict)
+    dismissed: frozenset[str] = frozenset()  # keys of viewer.report.facts_list entries
 
 
 def save_session(path: str | os.PathLike, sources: list[Source], fingerprints: list[str],
-                 base: int, options: dict) -> None:
+                 base: int, options: dict, dismissed: Collection[str] = ()) -> None:
     """Write a session file for ``sources`` (with the sha256 of what was compared); never over one of them."""
-    write_text(path, session_text(path, sources, fingerprints, base, options), [s.path for s in sources])
+    write_text(path, session_text(path, sources, fingerprints, base, options, dismissed), [s.path for s in sources])
 
 
 def session_text(path: str | os.PathLike, sources: list[Source], fingerprints: list[str],
-                 base: int, options: dict) -> str:
+                 base: int, options: dict, dismissed: Collection[str] = ()) -> str:
     """The session file's JSON; ``path`` is where it will be saved (file paths are kept relative to it too)."""
     folder = Path(path).resolve().parent
     entries = []
@@ -59,7 +62,7 @@ def session_text(path: str | os.PathLike, sources: list[Source], fingerprints: l
         else:
             entries.append({"name": source.label, "text": source.text or "", "sha256": sha})
     data = {"format": FORMAT, "format_version": FORMAT_VERSION, "base": base,
-            "options": options, "versions": entries}
+            "options": options, "versions": entries, "dismissed_facts": sorted(dismissed)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -98,4 +101,5 @@ def load_session(path: str | os.PathLike) -> Session:
     base = data.get("base", 0)
     base = base if isinstance(base, int) and 0 <= base < len(sources) else 0
     options = data.get("options") if isinstance(data.get("options"), dict) else {}
-    return Session(sources, base, options)
+    dismissed = data.get("dismissed_facts") if isinstance(data.get("dismissed_facts"), list) else []
+    return Session(sources, base, options, frozenset(k for k in dismissed if isinstance(k, str)))

@@ -13,7 +13,7 @@ MIN_ZOOM, MAX_ZOOM = -6, 14  # point sizes from the desktop's
 class WindowState(QObject):
     """Panel flags and zoom steps, read from the settings and written back as they change."""
 
-    panelsChanged = Signal()           # the legend, the overview strip or the detail pane was shown or hidden
+    panelsChanged = Signal()           # the legend, the overview strip, the detail or Facts pane was shown or hidden
     furnitureChanged = Signal(bool)    # page furniture rows shown
     fontChanged = Signal(QFont)        # the text font at the new zoom
 
@@ -23,6 +23,7 @@ class WindowState(QObject):
         self.show_legend = settings.flag("legend", True)
         self.show_overview = settings.flag("overview", True)
         self.show_detail = settings.flag("detail", True)
+        self.show_facts = settings.flag("facts", False)
         self.show_furniture = settings.flag("furniture", True)
         self.zoom_steps = settings.zoom()
 
@@ -57,6 +58,10 @@ class WindowState(QObject):
     def set_detail_visible(self, on: bool) -> None:
         self.show_detail = on
         self._set_flag("detail", on)
+
+    def set_facts_visible(self, on: bool) -> None:
+        self.show_facts = on
+        self._set_flag("facts", on)
 
     def _set_flag(self, key: str, on: bool) -> None:
         self.settings.set_flag(key, on)

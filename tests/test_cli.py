@@ -299,3 +299,20 @@ def test_a_transformer_that_cannot_be_used_says_why_in_plain_lines(tmp_path):
     assert lines and all(line.startswith("storydiff: ") for line in lines)
     assert any("STORYDIFF_TRANSFORMER" in line for line in lines)
     assert lines[-1].startswith("storydiff: No sentence-transformer could be used")
+
+
+def test_csv_lists_the_changed_facts(tmp_path, capsys):
+    import csv
+    import io
+
+    from viewer.cli import main
+
+    assert main([str(SAMPLE[0]), str(SAMPLE[3]), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert list(rows[0]) == ["version", "row", "type", "base", "version_wording", "base_sentence", "version_sentence"]
+    number = next(r for r in rows if r["type"] == "number")
+    assert (number["version"], number["base"], number["version_wording"]) == ("04-correction.txt", "23", "32")
+    assert "23" in number["base_sentence"] and "32" in number["version_sentence"]
+    out = tmp_path / "facts.csv"
+    assert main([str(SAMPLE[0]), str(SAMPLE[3]), "--format", "csv", "-o", str(out)]) == 0
+    assert list(csv.DictReader(out.open(encoding="utf-8", newline=""))) == rows

@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="storydiff compare", description="Compare versions of one story, sentence by sentence.")
     parser.add_argument("files", nargs="*", help="two or more versions (.txt, .md, .html)")
     parser.add_argument("--base", help="the version the others are compared with (default: the first)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                        help="'csv': only the changed facts, one line each")
     parser.add_argument("--split", choices=SPLIT_MODES, default="sentences",
                         help="'lines': each non-empty line is one sentence")
     parser.add_argument("--transformer", action="store_true",
@@ -94,6 +95,10 @@ def _run(args: argparse.Namespace) -> int:
         from viewer.report.json_report import to_json
 
         report = to_json(comparison)
+    elif args.format == "csv":
+        from viewer.report.csv_report import facts_to_csv
+
+        report = facts_to_csv(comparison)
     else:
         from viewer.report.text_report import render_text
 

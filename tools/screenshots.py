@@ -3,8 +3,9 @@
     python tools/screenshots.py            # under Xvfb when there is no display (xvfb-run)
     python tools/screenshots.py --offscreen  # Qt's offscreen platform, no X server needed
 
-Shots: the empty window, the bundled harbour-fire story (light and dark palettes), and, when
-``../shared/samples/xi-moscow/`` exists beside the repository, the five xi-moscow versions.
+Shots: the empty window, the bundled harbour-fire story (light and dark palettes, and with the
+Facts pane open), and, when ``../shared/samples/xi-moscow/`` exists beside the repository, the
+five xi-moscow versions.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ OUT = ROOT / "docs" / "screenshots"
 XI_MOSCOW = ROOT.parent / "shared" / "samples" / "xi-moscow"
 SIZE = (1600, 1000)
 TALL = (1600, 1200)
+WIDE = (1800, 1000)  # the Facts pane beside four columns at their full width
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,7 +131,20 @@ def render(out: Path) -> int:
     app.setPalette(light)
     window.close()
 
-    # 4. The five xi-moscow versions, if they are beside the repository.
+    # 4. The Facts pane on the sample story: every changed fact, the correction's number selected.
+    window = new_window(WIDE)
+    load(window, sample)
+    window.show_facts()
+    settle()
+    facts = window.facts
+    entry = next((e for e in facts.model.entries if e.type == "number" and e.version == 3), None)
+    if entry is not None:
+        facts.table.selectRow(facts.model.entries.index(entry))
+        window.page.go_to_row(entry.row, entry.version)
+    shoot(window, "facts.png")
+    window.close()
+
+    # 5. The five xi-moscow versions, if they are beside the repository.
     xi = sorted(XI_MOSCOW.glob("*.txt")) if XI_MOSCOW.is_dir() else []
     if xi:
         window = new_window(TALL)

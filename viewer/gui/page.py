@@ -87,7 +87,7 @@ class ComparisonPage(QWidget):
         sizes = self.side_splitter.sizes()
         if on and sizes[1] == 0:  # hidden when the splitter was laid out: it had no width to give back
             total = sum(sizes)
-            side = min(max(360, total // 3), total // 2)
+            side = min(max(360, total // 4), total // 2)  # the rows keep most of the width
             self.side_splitter.setSizes([total - side, side])
 
     def go_to_row(self, row: int, column: int | None = None) -> None:

@@ -33,6 +33,27 @@ class Kind(enum.Enum):
 LINK_KINDS = (Kind.IDENTICAL, Kind.EDITED, Kind.PARAPHRASE, Kind.PARTIAL)
 
 
+class FactType(str, enum.Enum):
+    """What kind of fact changed inside a link (``Fact.type``).
+
+    A ``str`` enum: it compares equal to its value and writes as it, so reports and JSON say "number".
+    """
+
+    NUMBER = "number"            # a count, amount, percentage, ordinal or measure
+    DATE = "date"                # a date, time of day, weekday or relative date
+    NAME = "name"                # a person, place or organisation
+    QUOTE = "quote"              # words inside quotation marks
+    ATTRIBUTION = "attribution"  # who asserts it, and with which reporting verb
+    HEDGE = "hedge"              # how certain: modals, hedging words, approximators
+    NEGATION = "negation"        # whether it happened at all
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence (or headline, byline, dateline) of a version: ``text[start:end]``."""
@@ -79,12 +100,12 @@ class Op(NamedTuple):
 
 @dataclass(frozen=True)
 class Fact:
-    """A fact that differs inside a link, e.g. ``Fact("number", "141", "123")``.
+    """A fact that differs inside a link, e.g. ``Fact(FactType.NUMBER, "141", "123")``.
 
     An empty ``a`` means the fact was added in b; an empty ``b`` means it was dropped.
     """
 
-    type: str
+    type: str  # a FactType (a str enum); reports and sessions may give its plain value
     a: str
     b: str
 

@@ -1,0 +1,116 @@
+"""Attribution: who asserts a claim and with which reporting verb.
+
+"say", "tell", "add", "write", "note" and "according to" are neutral reporting and count as one
+verb; any other verb ("state", "claim", "allege", "insist", "admit", "deny", "complain", ...)
+says something about the speaker's stance and is flagged when it replaces or is replaced by
+another. "did not say", "has not said", "claims to the land", "was announced" and "according to
+estimates" (a hedge) are not attributions. A neutral attribution that names no new source is not
+flagged: "according to Russian news reports" where the other side says "Russian news reports
+showed", or a "she said" added to a quote that both sides carry or repeating a "said" the other
+side has.
+"""
+from __future__ import annotations
+
+import re
+
+from viewer.engine.facts.base import (
+    PLAIN_WORD_RE,
+    Item,
+    TextFacts,
+    facts_from,
+    make_item,
+    previous_token,
+    starts_sentence,
+    unmatched,
+    word_spans,
+)
+from viewer.engine.facts.words import (
+    ATTRIBUTION_VERBS,
+    AUXILIARIES,
+    BARE_VERBS,
+    DETERMINERS,
+    ESTIMATES_PATTERN,
+    OBJECT_VERBS,
+    REPORTING_VERB_PATTERN,
+    SPEAKER_PRONOUNS,
+)
+from viewer.engine.model import Fact, FactType
+
+# How far back a passive ("was announced") or a determiner ("the claims") is looked for.
+LOOK_BACK = 30
+# How far back the pronoun of "she said" may stand: one short word.
+PRONOUN_LOOK_BACK = 12
+
+_ATTRIBUTION_RE = re.compile(rf"\b(?:according\s+to|{REPORTING_VERB_PATTERN})\b", re.IGNORECASE)
+_ESTIMATES_AFTER_RE = re.compile(r"\s+" + ESTIMATES_PATTERN, re.IGNORECASE)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# A determiner or possessive makes the verb form a noun: "Russia's claims", "the reports".
+# ("he's said" is "he has said", not a possessive.)
+_NOUN_BEFORE_RE = re.compile(
+    r"(?:\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bwho)(?<!\bthat)(?<!\bthere)'s|s'"
+    r"|\b(?:the|a|an|his|her|its|their|our|your|my|these|those|such|any|no|earlier"
+    r"|previous|similar|false|new|territorial))\s+$",
+    re.IGNORECASE,
+)
+
+_CLAUSE_AFTER_RE = re.compile(r"\s*(?:that\b|[.,;:!?\"')\]]|$)", re.IGNORECASE)
+# The source after "according to", up to the end of its clause (at most six words).
+_SOURCE_AFTER_RE = re.compile(r"\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s*(?=[,.;:!?)\"]|$|(?:that|who|which)\b)")
+
+
+def extract(text: str, folded: str) -> tuple[Item, ...]:
+    """The reporting verbs and "according to" of a text that attribute a claim."""
+    items = []
+    for m in _ATTRIBUTION_RE.finditer(folded):
+        word = " ".join(m.group().lower().split())
+        before = folded[max(0, m.start() - LOOK_BACK):m.start()]
+        if word == "according to":
+            if _ESTIMATES_AFTER_RE.match(folded, m.end()):
+                continue
+        else:
+            if m.group()[0].isupper() and not starts_sentence(folded, m.start()):
+                continue  # "the United States"
+            if _PASSIVE_BEFORE_RE.search(before) or _NOUN_BEFORE_RE.search(before):
+                continue
+            previous = previous_token(before)
+            if previous in ("not", "never") or (word in BARE_VERBS and previous in AUXILIARIES):
+                continue  # "has not said how much", "did not say when"
+            if word in OBJECT_VERBS and not _CLAUSE_AFTER_RE.match(folded, m.end()):
+                continue
+        items.append(make_item(text, m, ATTRIBUTION_VERBS[word]))
+    return tuple(items)
+
+
+def diff(a: TextFacts, b: TextFacts) -> list[Fact]:
+    """Attributions dropped, added or changed, leaving out a neutral one that names no new source."""
+    left_a, left_b = unmatched(a.attributions, b.attributions)
+    if len(left_a) != len(left_b):
+        left_a = [x for x in left_a if not _same_source(x, a, b)]
+        left_b = [y for y in left_b if not _same_source(y, b, a)]
+    return facts_from(FactType.ATTRIBUTION, left_a, left_b)
+
+
+def _same_source(item: Item, facts_of: TextFacts, other: TextFacts) -> bool:
+    """A neutral attribution that names no new source: the other side already gives it.
+
+    "Russian news reports showed ..." -> "..., according to Russian news reports" is one source
+    re-worded; '"It is over."' -> '"It is over," she said.' names the speaker of a quote that
+    both sides carry; "X said A. She said B." -> "X said A and B." repeats the speaker.
+    """
+    if item.key != "say":
+        return False
+    folded = facts_of.folded
+    if item.surface.lower().startswith("according"):
+        source = _SOURCE_AFTER_RE.match(folded, item.end)
+        words = [w.lower() for w in PLAIN_WORD_RE.findall(source.group(1))] if source else []
+        words = [w for w in words if w not in DETERMINERS]
+        return bool(words) and _contains_run(word_spans(other.folded)[0], words)
+    before = folded[max(0, item.start - PRONOUN_LOOK_BACK):item.start]
+    if previous_token(before) not in SPEAKER_PRONOUNS:
+        return False
+    return bool(facts_of.quotes and other.quotes) or any(x.key == "say" for x in other.attributions)
+
+
+def _contains_run(words: tuple[str, ...], run: list[str]) -> bool:
+    n = len(run)
+    return any(list(words[i:i + n]) == run for i in range(len(words) - n + 1))

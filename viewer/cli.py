@@ -73,12 +73,13 @@ def _run(args: argparse.Namespace) -> int:
     params = Params(split=args.split, transformer=args.transformer)
     versions = [load_file(p, params) for p in paths]
     for version in versions:
-        for note in getattr(version, "notes", ()):
+        for note in version.notes:
             print(f"storydiff: {printable(version.name)}: {note}", file=sys.stderr)
     seen: dict[str, str] = {}
     for path, version in zip(paths, versions):  # allowed, but likely a slip
         if version.sha256 in seen:
-            print(f"storydiff: {path} has the same text as {seen[version.sha256]}", file=sys.stderr)
+            print(f"storydiff: {printable(str(path))} has the same text as {printable(seen[version.sha256])}",
+                  file=sys.stderr)
         seen.setdefault(version.sha256, str(path))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RuntimeWarning)

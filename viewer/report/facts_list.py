@@ -35,8 +35,8 @@ def fact_key(version: Version, link: Link, fact: Fact) -> str:
 
 
 def type_name(fact_type) -> str:
-    """A fact type as its plain string (a str-valued enum member formats as ``FactType.NUMBER``)."""
-    return str(getattr(fact_type, "value", fact_type))
+    """A fact type as its plain string ("number"), whether a FactType or a str."""
+    return str(fact_type)
 
 
 def changed_facts(comparison: Comparison, grid: Grid | None = None) -> list[FactEntry]:

@@ -1,13 +1,12 @@
 """The story-wide list of changed facts: entries, keys, filters; on a hand-built story and the sample."""
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 
 from conftest import facts_story
 
 from viewer.engine import loading, pipeline
-from viewer.engine.model import Comparison, Fact, Kind, Link, Pair, Row
+from viewer.engine.model import Comparison, Fact, FactType, Kind, Link, Pair, Row
 from viewer.report.facts_list import FactEntry, changed_facts, kept_facts, shown_facts, types_present
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbour-fire"
@@ -36,10 +35,7 @@ def test_keys_survive_recomparing_and_moving_columns(story):
     assert {e.key: e.version for e in moved}[keys[0]] == 2  # one.txt now sits in column 2
 
 
-def test_a_type_enum_reads_as_its_value():
-    class FactType(str, enum.Enum):
-        NUMBER = "number"
-
+def test_a_fact_type_reads_as_its_value():
     version = loading.load_text("One 1.", "a.txt")
     link = Link((0,), (0,), Kind.EDITED, 0.9, facts=(Fact(FactType.NUMBER, "1", "2"),))
     comparison = Comparison((version, version), 0, (Pair(0, 1, (link,), (), ()),), (Row(((0,), (0,))),))

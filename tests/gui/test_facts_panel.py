@@ -96,6 +96,11 @@ def test_dismiss_hides_the_entry_and_lowers_the_count(window, qtbot, story):
     assert CORRECTION not in listed(window) and len(listed(window)) == len(entries) - 1
     assert window.legend.facts_chip.text() == f"⚠ Facts {len(entries) - 1}"
     assert "1 dismissed" in window.facts.title.text()
+    # The ⚠ line under the cell and the detail pane's list leave it out too.
+    cell = window.view.grid_model.cell(entry.row, entry.version)
+    assert ("number", "23", "32") not in [(str(f.type), f.a, f.b) for f in cell.facts]
+    window.view.go_to_row(entry.row, entry.version)
+    assert "23</b>" not in window.detail.toHtml() and "→ 32" not in window.detail.toPlainText()
 
     window.facts.show_dismissed.setChecked(True)
     assert CORRECTION in listed(window)
@@ -105,6 +110,8 @@ def test_dismiss_hides_the_entry_and_lowers_the_count(window, qtbot, story):
     window.facts.act_restore.trigger()
     assert window.document.dismissed == frozenset()
     assert window.legend.facts_chip.text() == f"⚠ Facts {len(entries)}"
+    cell = window.view.grid_model.cell(entry.row, entry.version)
+    assert ("number", "23", "32") in [(str(f.type), f.a, f.b) for f in cell.facts]
 
 
 def test_a_dismissal_survives_the_session_and_stays_out_of_exports(window, qtbot, story, tmp_path):

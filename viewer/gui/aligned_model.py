@@ -25,6 +25,7 @@ class AlignedModel(QAbstractTableModel):
         super().__init__(parent)
         self.grid: Grid | None = None
         self.focus: int | None = None
+        self.dismissed: frozenset[str] = frozenset()  # fact keys the cells leave out
 
     @property
     def comparison(self) -> Comparison | None:
@@ -32,9 +33,19 @@ class AlignedModel(QAbstractTableModel):
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
-        self.grid = Grid(comparison) if comparison is not None else None
+        self.grid = Grid(comparison, self.dismissed) if comparison is not None else None
         self.focus = self.grid.default_focus() if self.grid else None
         self.endResetModel()
+
+    def set_dismissed(self, keys: frozenset[str]) -> bool:
+        """Leave the facts with these keys out of the cells; True if that changed anything."""
+        if keys == self.dismissed:
+            return False
+        self.dismissed = frozenset(keys)
+        if self.grid is not None:
+            self.grid.set_dismissed(self.dismissed)
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        return True
 
     def set_focus(self, version: int | None) -> bool:
         """Show in the base column the words ``version`` deleted; True if that changed anything."""

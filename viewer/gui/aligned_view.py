@@ -316,6 +316,12 @@ class AlignedView(QTableView):
         if relayout:
             self.relayout()
 
+    def set_dismissed(self, keys: frozenset[str]) -> None:
+        """Hide the ⚠ lines of facts dismissed as "not a change" (rows get shorter)."""
+        if self.grid_model.set_dismissed(keys):
+            self.delegate.clear_cache()
+            self.relayout()
+
     def set_find_term(self, term: str) -> None:
         if term != self.find_term:
             self.find_term = term

@@ -220,6 +220,8 @@ class MainWindow(QMainWindow):
 
     def _on_dismissed(self, keys: frozenset) -> None:
         self.facts.set_dismissed(keys)
+        self.view.set_dismissed(keys)
+        self.detail.refresh()
         self.legend.set_fact_count(self.facts.count())
 
     def _on_furniture_changed(self, on: bool) -> None:

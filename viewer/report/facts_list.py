@@ -6,12 +6,11 @@ fact dismissed as "not a change" stays dismissed when the same versions are comp
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
-from viewer.engine.model import Comparison, Fact, Link, Version
-from viewer.report.grid import Grid
+from viewer.engine.model import Comparison
+from viewer.report.grid import Grid, fact_key
 
 
 class FactEntry(NamedTuple):
@@ -27,18 +26,6 @@ class FactEntry(NamedTuple):
     key: str
 
 
-def fact_key(version: Version, link: Link, fact: Fact) -> str:
-    """A name for ``fact`` of ``link`` in ``version`` that survives recomparing and moving columns."""
-    # The version's name, not its column: reordering the versions keeps a dismissal.
-    return json.dumps([version.name, list(link.a), list(link.b), type_name(fact.type), fact.a, fact.b],
-                      ensure_ascii=False, separators=(",", ":"))
-
-
-def type_name(fact_type) -> str:
-    """A fact type as its plain string ("number"), whether a FactType or a str."""
-    return str(fact_type)
-
-
 def changed_facts(comparison: Comparison, grid: Grid | None = None) -> list[FactEntry]:
     """Every changed fact across all versions, by row and then by version column."""
     grid = grid or Grid(comparison)
@@ -47,7 +34,7 @@ def changed_facts(comparison: Comparison, grid: Grid | None = None) -> list[Fact
         version = comparison.versions[pair.b]
         for link in pair.links:
             row = grid.row_of.get((pair.b, link.b[0]), -1) if link.b else -1
-            entries += [FactEntry(pair.b, row, type_name(f.type), f.a, f.b, link.a, link.b,
+            entries += [FactEntry(pair.b, row, str(f.type), f.a, f.b, link.a, link.b,
                                   fact_key(version, link, f)) for f in link.facts]
     entries.sort(key=lambda e: (e.row, e.version))  # stable: a link's facts keep their order
     return entries

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -88,11 +89,19 @@ class Summary:
         return 100.0 * count / self.base_sentences if self.base_sentences else 0.0
 
 
+
+def fact_key(version: Version, link: Link, fact: Fact) -> str:
+    """A name for ``fact`` of ``link`` in ``version`` that survives recomparing and moving columns."""
+    # The version's name, not its column: reordering the versions keeps a dismissal.
+    return json.dumps([version.name, list(link.a), list(link.b), str(fact.type), fact.a, fact.b],
+                      ensure_ascii=False, separators=(",", ":"))
+
 @dataclass
 class Grid:
     """Lazily built cells of a Comparison; ``focus`` picks the version whose deletions the base shows."""
 
     comparison: Comparison
+    dismissed: frozenset[str] = frozenset()  # fact keys (fact_key) a reader marked "not a change"
     _cells: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -120,6 +129,12 @@ class Grid:
                 for i in indices:
                     where.setdefault((v, i), r)
         return where
+
+    def set_dismissed(self, keys: frozenset[str]) -> None:
+        """Leave the facts with these keys out of the cells (they are rebuilt)."""
+        if keys != self.dismissed:
+            self.dismissed = frozenset(keys)
+            self._cells.clear()
 
     def default_focus(self) -> int | None:
         """The first version that is not the base (None with a single version)."""
@@ -179,7 +194,7 @@ class Grid:
             # is after the sentence before it, which is where "jump to original position" goes.
             own = indices[0] - 1 if indices[0] > 0 else indices[-1] + 1
             counterpart = self.row_of.get((column, own))
-        facts = tuple(f for link in links for f in link.facts)
+        facts = tuple(f for link in links for f in link.facts if fact_key(version, link, f) not in self.dismissed)
         score = max((link.score for link in links), default=None)
         return Cell(Role.VERSION, kind, text, tuple(spans), indices, paragraph_start, furniture,
                     moved, counterpart, facts, score)

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from viewer.engine.model import Comparison, Kind
-from viewer.report.facts_list import changed_facts, fact_key, kept_facts, type_name
+from viewer.report.facts_list import changed_facts, kept_facts
 from viewer.report.grid import Cell, Grid, Role, Span, word_diff_html
 from viewer.report.output import input_paths, write_text
 
@@ -70,7 +70,7 @@ del { text-decoration: line-through; } ins { text-decoration: underline; }
 def comparison_to_html(comparison: Comparison, title: str | None = None, options: dict | None = None,
                        generated: _dt.datetime | None = None, dismissed: Collection[str] = ()) -> str:
     """The whole report as one HTML document; facts ``dismissed`` (entry keys) are left out."""
-    grid = Grid(comparison)
+    grid = Grid(comparison, frozenset(dismissed))
     base = comparison.base
     names = [v.name for v in comparison.versions]
     title = title or f"storydiff: {names[base]} and {len(names) - 1} other version(s)"
@@ -89,8 +89,8 @@ def comparison_to_html(comparison: Comparison, title: str | None = None, options
     out += [f"<p class='note'>{escape(note)}</p>" for note in comparison.notes]
     out.append(_legend(grid))
     out.append(_summary(grid))
-    out.append(_facts(grid, dismissed))
-    out.append(_rows(grid, dismissed))
+    out.append(_facts(grid))
+    out.append(_rows(grid))
     out.append("</body></html>\n")
     return "".join(out)
 
@@ -136,9 +136,9 @@ def _summary(grid: Grid) -> str:
     return f"<table class='summary' cellpadding='3'>{head}{''.join(rows)}</table>"
 
 
-def _facts(grid: Grid, dismissed: Collection[str]) -> str:
-    """The story-wide list of changed facts, each linked to its row."""
-    entries = kept_facts(changed_facts(grid.comparison, grid), dismissed)
+def _facts(grid: Grid) -> str:
+    """The story-wide list of changed facts (not those dismissed), each linked to its row."""
+    entries = kept_facts(changed_facts(grid.comparison, grid), grid.dismissed)
     if not entries:
         return ""
     lines = "".join(
@@ -150,7 +150,7 @@ def _facts(grid: Grid, dismissed: Collection[str]) -> str:
             f"<table class='facts-list' cellpadding='2'>{head}{lines}</table>")
 
 
-def _rows(grid: Grid, dismissed: Collection[str] = ()) -> str:
+def _rows(grid: Grid) -> str:
     base = grid.base
     width = f"{100 / max(1, grid.column_count):.2f}%"
     head = "".join(f"<th width='{width}'>{escape(v.name)}{' (base)' if i == base else ''}</th>"
@@ -158,13 +158,13 @@ def _rows(grid: Grid, dismissed: Collection[str] = ()) -> str:
     body = []
     for row in range(grid.row_count):
         css = " class='para'" if grid.opens_paragraph(row) else ""
-        cells = "".join(_cell_html(grid, row, column, dismissed) for column in range(grid.column_count))
+        cells = "".join(_cell_html(grid, row, column) for column in range(grid.column_count))
         body.append(f"<tr id='row-{row + 1}'{css}>{cells}</tr>")
     return (f"<table class='rows' cellspacing='0' cellpadding='5' width='100%' border='1'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
 
-def _cell_html(grid: Grid, row: int, column: int, dismissed: Collection[str] = ()) -> str:
+def _cell_html(grid: Grid, row: int, column: int) -> str:
     # Static report: no focus, so the base column is plain and each version shows its own diff.
     cell = grid.cell(row, column) if column != grid.base else None
     if column == grid.base:
@@ -197,12 +197,9 @@ def _cell_html(grid: Grid, row: int, column: int, dismissed: Collection[str] = (
         where = f" (in this version it follows row {cell.counterpart_row + 1})" if cell.counterpart_row is not None else ""
         moved = f" <span class='moved' style='background-color:#f0e442' title='Moved{escape(where)}'>⇅ moved</span>"
     facts = ""
-    version = grid.versions[column]
-    shown = [f for link in grid.links_in_row(row, column) for f in link.facts
-             if fact_key(version, link, f) not in dismissed]
-    if shown:
+    if cell.facts:  # the grid leaves out facts dismissed as "not a change"
         facts = ("<div class='facts' style='color:#a33f00'>⚠ " + escape(" · ".join(
-            f"{type_name(f.type)} {f.a or '—'} → {f.b or '—'}" for f in shown)) + "</div>")
+            f"{f.type} {f.a or '—'} → {f.b or '—'}" for f in cell.facts)) + "</div>")
     return f"<td class='k-{kind.value}'{attrs}>{glyph}{text}{moved}{facts}</td>"
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import facts_story
+from report_helpers import facts_story
 
 from viewer.engine import loading, pipeline
 from viewer.engine.model import Comparison, Fact, FactType, Kind, Link, Pair, Row

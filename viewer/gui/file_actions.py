@@ -21,6 +21,14 @@ from viewer.report import output
 
 FILE_FILTER = "Stories (*.txt *.md *.html *.htm);;All files (*)"
 SESSION_FILTER = f"storydiff sessions (*{SESSION_SUFFIX})"
+# The save dialog of each thing the window writes: title, suffix, filter.
+EXPORTS = {
+    "session": ("Save Session", SESSION_SUFFIX, SESSION_FILTER),
+    "json": ("Export JSON", ".json", "JSON (*.json)"),
+    "html": ("Export HTML Report", ".html", "HTML (*.html *.htm)"),
+    "pdf": ("Export PDF", ".pdf", "PDF (*.pdf)"),
+    "csv": ("Export CSV of Changed Facts", ".csv", "CSV (*.csv)"),
+}
 
 
 class FileActions:
@@ -165,30 +173,12 @@ class FileActions:
                                      f"being compared, and storydiff never writes to its inputs. Pick another name.",
                                      "warning")
 
-    def ask_save_session(self) -> None:
-        path = self._ask_save("Save Session", SESSION_SUFFIX, SESSION_FILTER)
+    def ask_export(self, kind: str) -> None:
+        """Ask where to save the session or an export (``kind`` is a key of EXPORTS), then write it."""
+        path = self._ask_save(*EXPORTS[kind])
         if path:
-            self.save_session(path)
-
-    def ask_export_json(self) -> None:
-        path = self._ask_save("Export JSON", ".json", "JSON (*.json)")
-        if path:
-            self.export_json(path)
-
-    def ask_export_html(self) -> None:
-        path = self._ask_save("Export HTML Report", ".html", "HTML (*.html *.htm)")
-        if path:
-            self.export_html(path)
-
-    def ask_export_pdf(self) -> None:
-        path = self._ask_save("Export PDF", ".pdf", "PDF (*.pdf)")
-        if path:
-            self.export_pdf(path)
-
-    def ask_export_csv(self) -> None:
-        path = self._ask_save("Export CSV of Changed Facts", ".csv", "CSV (*.csv)")
-        if path:
-            self.export_csv(path)
+            write = self.save_session if kind == "session" else getattr(self, f"export_{kind}")
+            write(path)
 
     def ask_print(self) -> None:
         comparison = self.window.comparison

@@ -21,6 +21,7 @@ from viewer.engine.facts.base import (
     make_item,
     previous_token,
     starts_sentence,
+    surface,
     unmatched,
     word_spans,
 )
@@ -32,17 +33,22 @@ from viewer.engine.facts.words import (
     ESTIMATES_PATTERN,
     OBJECT_VERBS,
     REPORTING_VERB_PATTERN,
+    REPORTS_PATTERN,
+    SOURCE_SYNONYMS,
     SPEAKER_PRONOUNS,
 )
 from viewer.engine.model import Fact, FactType
 
 # How far back a passive ("was announced") or a determiner ("the claims") is looked for.
 LOOK_BACK = 30
+# A source is a few words: longer, the words before a verb are a clause, not who spoke.
+SOURCE_WORDS = 5
 # How far back the pronoun of "she said" may stand: one short word.
 PRONOUN_LOOK_BACK = 12
 
 _ATTRIBUTION_RE = re.compile(rf"\b(?:according\s+to|{REPORTING_VERB_PATTERN})\b", re.IGNORECASE)
 _ESTIMATES_AFTER_RE = re.compile(r"\s+" + ESTIMATES_PATTERN, re.IGNORECASE)
+_REPORTS_RE = re.compile(REPORTS_PATTERN, re.IGNORECASE)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # A determiner or possessive makes the verb form a noun: "Russia's claims", "the reports".
 # ("he's said" is "he has said", not a possessive.)
@@ -53,6 +59,9 @@ _NOUN_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_CLAUSE_START_RE = re.compile(r"""[,.;:!?"()\[\]-](?=[^,.;:!?"()\[\]-]*$)""")
+_OTHER_PRONOUNS = frozenset("i it you who which that one someone".split())
+_LINK_WORDS = frozenset("of for from at in on to with by and".split())
 _CLAUSE_AFTER_RE = re.compile(r"\s*(?:that\b|[.,;:!?\"')\]]|$)", re.IGNORECASE)
 # The source after "according to", up to the end of its clause (at most six words).
 _SOURCE_AFTER_RE = re.compile(r"\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s*(?=[,.;:!?)\"]|$|(?:that|who|which)\b)")
@@ -65,8 +74,8 @@ def extract(text: str, folded: str) -> tuple[Item, ...]:
         word = " ".join(m.group().lower().split())
         before = folded[max(0, m.start() - LOOK_BACK):m.start()]
         if word == "according to":
-            if _ESTIMATES_AFTER_RE.match(folded, m.end()):
-                continue
+            if _ESTIMATES_AFTER_RE.match(folded, m.end()) or _REPORTS_RE.match(folded, m.start()):
+                continue  # a hedge
         else:
             if m.group()[0].isupper() and not starts_sentence(folded, m.start()):
                 continue  # "the United States"
@@ -87,7 +96,58 @@ def diff(a: TextFacts, b: TextFacts) -> list[Fact]:
     if len(left_a) != len(left_b):
         left_a = [x for x in left_a if not _same_source(x, a, b)]
         left_b = [y for y in left_b if not _same_source(y, b, a)]
-    return facts_from(FactType.ATTRIBUTION, left_a, left_b)
+    return facts_from(FactType.ATTRIBUTION, left_a, left_b) + _changed_sources(a, b)
+
+
+def _changed_sources(a: TextFacts, b: TextFacts) -> list[Fact]:
+    """The same reporting verb with another source: "police said" -> "witnesses said".
+
+    Only sources told by common nouns: a named source is the names' to flag, a pronoun ("she
+    said") names nobody new, and sources of one kind ("police", "officers") are the same.
+    """
+    facts = []
+    for verb in {x.key for x in a.attributions} & {y.key for y in b.attributions}:
+        items_a = [x for x in a.attributions if x.key == verb]
+        items_b = [y for y in b.attributions if y.key == verb]
+        if len(items_a) != len(items_b):
+            continue
+        for x, y in zip(items_a, items_b, strict=True):
+            source_a, source_b = _source(x, a), _source(y, b)
+            if source_a and source_b and source_a[0].isdisjoint(source_b[0]):
+                facts.append(Fact(FactType.ATTRIBUTION, source_a[1], source_b[1]))
+    return facts
+
+
+def _source(item: Item, facts_of: TextFacts) -> tuple[frozenset[str], str] | None:
+    """Who the attribution names, as its kinds of source, and the attribution with its source as written."""
+    folded = facts_of.folded
+    after = item.surface.lower().startswith("according")
+    if not after:
+        clause = _CLAUSE_START_RE.search(folded, max(0, item.start - LOOK_BACK), item.start)
+        start = clause.end() if clause else max(0, item.start - LOOK_BACK)
+        words = list(PLAIN_WORD_RE.finditer(folded, start, item.start))
+        after = not words  # '"...," said the mayor'
+        span = (words[0].start(), item.end) if words else None
+    if after:
+        m = _SOURCE_AFTER_RE.match(folded, item.end)
+        if not m:
+            return None
+        words = list(PLAIN_WORD_RE.finditer(folded, m.start(1), m.end(1)))
+        span = (item.start, m.end(1))
+    if not words or len(words) > SOURCE_WORDS:
+        return None
+    if any(n.start < span[1] and span[0] < n.end for n in facts_of.names):
+        return None
+    kinds = set()
+    for w in words:
+        word = w.group().lower().removesuffix("'s")
+        if word in SPEAKER_PRONOUNS or word in _OTHER_PRONOUNS:
+            return None
+        if word in DETERMINERS or word in _LINK_WORDS:
+            continue
+        stem = word.removesuffix("s") if len(word) > 3 and not word.endswith("ss") else word
+        kinds.add(SOURCE_SYNONYMS.get(stem, stem))
+    return (frozenset(kinds), surface(facts_of.text, *span)) if kinds else None
 
 
 def _same_source(item: Item, facts_of: TextFacts, other: TextFacts) -> bool:

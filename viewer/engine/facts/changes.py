@@ -57,7 +57,7 @@ def extract(text: str) -> TextFacts:
         names=names.extract(text, folded, word_matches),
         quotes=quote_items,
         attributions=attribution.extract(text, folded) if not words.isdisjoint(ATTRIBUTION_WORDS) else (),
-        hedges=hedges.extract(text, folded, not words.isdisjoint(HEDGE_WORDS), digits or spelled),
+        hedges=hedges.extract(text, folded, not words.isdisjoint(HEDGE_WORDS)),
         copulas=hedges.copulas(text, folded),
         negations=negation.extract(text, folded) if "n't" in folded or not words.isdisjoint(NEGATION_WORDS) else (),
         words=words,

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from viewer.engine.facts.base import Item, TextFacts, blank, make_item, pair_alike, previous_word, unmatched
+from viewer.engine.facts.base import (
+    Item,
+    TextFacts,
+    blank,
+    pair_alike,
+    previous_word,
+    surface,
+    unmatched,
+)
 from viewer.engine.facts.numbers import is_year
 from viewer.engine.facts.words import (
     DATE_GRAINS,
@@ -37,7 +45,7 @@ _DATE_RE = re.compile(rf"""\b(?:
   | (?P<time>\b(?P<th>[01]?\d|2[0-3])(?:[:.](?P<tm>[0-5]\d))?\s?(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b)
             |\b(?P<th2>[01]?\d|2[0-3]):(?P<tm2>[0-5]\d)\b|\b(?P<noon>noon|midnight)\b)
   | (?P<wd>\b(?:(?P<wrel>(?i:last|next|this))\s+)?(?P<wday>{_WEEKDAY})s?\b)
-  | (?P<rel>\b(?i:today|tonight|yesterday|tomorrow|last\s+night
+  | (?P<rel>\b(?i:today|tonight|yesterday|tomorrow|last\s+night|overnight|(?P<weekend>(?:over|at|during|on)\s+(?:the\s+)?weekends?)
             |(?:(?:earlier|later)\s+)?(?:last|next|this|coming|upcoming)\s+(?:week|weekend|month|year|morning
               |afternoon|evening|night|spring|summer|autumn|fall|winter))\b)
   | (?P<decade>\b(?:1[89]|20)\d0s\b)
@@ -47,12 +55,19 @@ _DATE_RE = re.compile(rf"""\b(?:
 )""", re.VERBOSE)
 
 
+_PART_BEFORE_RE = re.compile(r"\b(?P<part>early|late)\s+(?:on\s+)?$", re.IGNORECASE)
+_PART_AFTER_RE = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)
+# How far back "late on" may stand before its day.
+PART_LOOK_BACK = 10
+
+
 class DateKey(NamedTuple):
     """The key of a date: its form ("md" month and day, "t" time, "wd" weekday, "rel" relative,
     "y" year, ...) and its values; equal keys are the same date however it is written."""
 
     form: str
     value: tuple
+    part: str = ""  # the part of the day: "early", "late", "morning", "evening", ...
 
 
 def extract(text: str, folded: str) -> tuple[tuple[Item, ...], str]:
@@ -60,8 +75,18 @@ def extract(text: str, folded: str) -> tuple[tuple[Item, ...], str]:
     items = []
     for m in _DATE_RE.finditer(folded):
         key = _date_key(m, folded)
-        if key is not None:
-            items.append(make_item(text, m, key))
+        if key is None:
+            continue
+        start, end = m.span()
+        if key.form in ("wd", "md"):
+            # "late on Friday", "Sunday morning": the part of the day belongs to the date.
+            before = _PART_BEFORE_RE.search(folded, max(0, start - PART_LOOK_BACK), start)
+            after = _PART_AFTER_RE.match(folded, end)
+            if before or after:
+                part = (before or after).group("part").lower()
+                key = key._replace(part=part)
+                start, end = (before.start(), end) if before else (start, after.end())
+        items.append(Item(key, surface(text, start, end), start, end))
     return tuple(items), blank(folded, items)
 
 
@@ -87,6 +112,8 @@ def _date_key(m: re.Match, folded: str) -> DateKey | None:
         # "this Tuesday" is the Tuesday that "on Tuesday" means.
         relative = (m.group("wrel") or "").lower()
         return DateKey("wd", ("" if relative == "this" else relative, m.group("wday").lower()))
+    if m.group("weekend"):
+        return DateKey("rel", ("the weekend",))  # "over the weekend" ~ "at the weekend"
     if m.group("rel"):
         words = m.group("rel").lower().split()
         return DateKey("rel", (" ".join(RELATIVE_SYNONYMS.get(w, w) for w in words),))

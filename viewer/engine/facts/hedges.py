@@ -1,4 +1,4 @@
-"""Hedges: modals, hedging adverbs and verbs, passive reporting ("is expected to"), approximators.
+"""Hedges: modals, hedging adverbs, adjectives and verbs, passive reporting ("is expected to").
 
 "not likely" is "unlikely", "might" and "could" are "may", "must" may be said as "is obliged to",
 and "is expected to" as "forecasters expect" or "according to estimates"; a modal keeps its key
@@ -14,14 +14,14 @@ from typing import NamedTuple
 from viewer.engine.facts.base import Item, TextFacts, make_item, previous_word, unmatched
 from viewer.engine.facts.words import (
     ACTIVE_FORMS,
-    APPROXIMATIONS,
-    APPROXIMATION_PATTERN,
     ESTIMATES_PATTERN,
+    HEDGE_ADJECTIVES,
     HEDGE_ADVERBS,
+    HEDGE_GRADES,
     MODALS,
     NOUN_DETERMINERS,
-    NUMBER_WORD_PATTERN,
     REPORTING_VERB_PATTERN,
+    REPORTS_PATTERN,
 )
 from viewer.engine.model import Fact, FactType
 
@@ -39,12 +39,16 @@ _HEDGE_RE = re.compile(rf"""\b(?:
   | \b(?:be|been|being|is|are|was|were)\s+(?P<seen>seen)\s+to\b
   | \b(?:is|are|was|were|be|been)\s+(?P<passive>believed|thought|expected|understood|feared|
         estimated|suspected|rumou?red)\s+to\b
+  | \b(?:a|an|the|its|their|his|her|one|two|three|four|five|\d+)\s+
+        (?P<adj>{"|".join(HEDGE_ADJECTIVES)})\b(?=\s+[a-z])
   | \b(?P<suspected>suspected)\b
+  | \b(?:is|are|was|were|be|been|being|seems?|seemed|feels?|felt)\s+(?:almost\s+)?(?P<sure>certain|sure|confident)\b
   | \b(?P<estimates>according\s+to\s+{ESTIMATES_PATTERN})
+  | \b(?P<reports>{REPORTS_PATTERN})
 )""", re.VERBOSE | re.IGNORECASE)
-_APPROXIMATION_RE = re.compile(
-    rf"\b({APPROXIMATION_PATTERN})\s+(?=[$£€¥]?\d|(?:{NUMBER_WORD_PATTERN}|dozens|hundreds|thousands)\b)", re.IGNORECASE
-)
+_NOT_AFTER_RE = re.compile(r"(?:n't|\s+not)\b", re.IGNORECASE)
+# "could not", "cannot" in other words: "was unable to", "was able to".
+_ABILITY_RE = re.compile(r"\b(?:(?:un)?able|incapable|capable|inability)\b", re.IGNORECASE)
 # Say what "must" says, and the active verbs of a passive hedge ("are expected to" ~ "expect").
 _OBLIGATION_RE = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:obliged|obligated|required|bound)|has|have|had|need|needs)"
@@ -66,7 +70,7 @@ _COPULA_RE = re.compile(r"\b(?P<be>is|are|was|were)\b|\b(?P<have>has|have|had)\b
 
 
 class HedgeKey(NamedTuple):
-    """The key of a hedge: its kind ("modal", "adv", "verb", "passive", "approx", or "reported"
+    """The key of a hedge: its kind ("modal", "adv", "verb", "passive", or "reported"
     for a "would" of reported speech), the word it comes down to, and a modal's "be"/"have"."""
 
     kind: str
@@ -81,14 +85,16 @@ class HedgeKey(NamedTuple):
 
 WILL = HedgeKey("modal", "will")
 MUST = HedgeKey("modal", "must")
+CAN = HedgeKey("modal", "can")
 # How far back a reporting verb may stand before a "would" of reported speech.
 REPORTED_LOOK_BACK = 60
 # How far back a modal may stand before a "be"/"have" it governs ("may well have").
 MODAL_LOOK_BACK = 16
 
 
-def extract(text: str, folded: str, cues: bool, numbers: bool) -> tuple[Item, ...]:
-    """Modals always; the other hedges only where a cue word or a number (for "about 40") stands."""
+def extract(text: str, folded: str, cues: bool) -> tuple[Item, ...]:
+    """Modals always; the other hedges only where a cue word stands. (An approximator such as
+    "about 40" belongs to its number: "nearly" -> "more than" is a number change.)"""
     items = []
     for m in _MODAL_RE.finditer(folded):
         modal = m.group("lm") or m.group("m")
@@ -98,6 +104,8 @@ def extract(text: str, folded: str, cues: bool, numbers: bool) -> tuple[Item, ..
         kind = "modal"
         if word == "would" and _is_reported(folded, m.start()):
             kind, word = "reported", "will"
+        elif word == "could" and (m.group().endswith("n't") or _NOT_AFTER_RE.match(folded, m.end("m"))):
+            word = "can"  # "could not attend" says what "was unable to" says, not "may"
         key = HedgeKey(kind, MODALS[word], m.group("aux") or "")
         items.append(make_item(text, m, key))
     for m in _HEDGE_RE.finditer(folded) if cues else ():
@@ -106,21 +114,32 @@ def extract(text: str, folded: str, cues: bool, numbers: bool) -> tuple[Item, ..
         elif m.group("seen"):
             key = HedgeKey("verb", "appear")
         elif m.group("adv"):
-            key = HedgeKey("adv", m.group("adv").lower())
+            key = _graded(m.group("adv"))
+        elif m.group("adj"):
+            items.append(make_item(text, m, _graded(m.group("adj")), "adj"))
+            continue
+        elif m.group("sure"):
+            items.append(make_item(text, m, HedgeKey("adv", "certain"), "sure"))
+            continue
+        elif m.group("reports"):
+            key = HedgeKey("adv", "reported")
         elif m.group("verb"):
             key = HedgeKey("verb", m.group("verb").lower().rstrip("sd").removesuffix("ing").removesuffix("e"))
         elif m.group("passive"):
             key = HedgeKey("passive", m.group("passive").lower())
         elif m.group("suspected"):
-            key = HedgeKey("adv", "suspected")
+            key = _graded("suspected")
         else:
             key = HedgeKey("passive", "expected")  # "according to estimates"
         items.append(make_item(text, m, key))
-    for m in _APPROXIMATION_RE.finditer(folded) if numbers else ():
-        word = APPROXIMATIONS[" ".join(m.group(1).lower().split())]
-        items.append(make_item(text, m, HedgeKey("approx", word), 1))
     items.sort(key=lambda item: item.start)
     return tuple(items)
+
+
+def _graded(word: str) -> HedgeKey:
+    """A hedging adverb or adjective by its strength: "likely" and "probably" are one grade."""
+    word = word.lower()
+    return HedgeKey("adv", HEDGE_GRADES.get(word, word))
 
 
 def diff(a: TextFacts, b: TextFacts) -> list[Fact]:
@@ -164,6 +183,8 @@ def _unmatched_by(items_a: list[Item], items_b: list[Item], key) -> tuple[list[I
 def _said_otherwise(hedge: Item, other: TextFacts) -> bool:
     if hedge.key.plain == MUST:
         return bool(_OBLIGATION_RE.search(other.folded))
+    if hedge.key.plain == CAN:
+        return bool(_ABILITY_RE.search(other.folded))
     if hedge.key.kind == "passive":
         return not other.words.isdisjoint(ACTIVE_FORMS.get(hedge.key.word, ()))
     return False

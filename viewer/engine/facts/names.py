@@ -27,13 +27,17 @@ from viewer.engine.facts.words import (
     CONNECTORS,
     DEMONYM_ENDINGS,
     FIGURE_CHARS,
+    FRACTIONS,
     HEDGE_ADVERBS,
     IRREGULAR_DEMONYMS,
     MEASURE_NAMES,
     MONTHS,
+    NAMES_IN_VERBS,
+    NAME_ABBREVIATIONS,
     ORDINALS,
     PLACE_ENDINGS,
     SCALES,
+    SPELLING_VARIANTS,
     SUBJECT_PRONOUNS,
     TITLES,
     UMLAUTS,
@@ -204,6 +208,7 @@ def _is_non_name(lower: str) -> bool:
         lower in MONTHS or lower.rstrip("s") in WEEKDAYS or lower in WEEKDAY_ABBREVIATIONS
         or lower in UNITS or lower in ORDINALS or lower in SCALES or lower in ("i", "no")
         or lower in MEASURE_NAMES
+        or ("-" in lower and all(part in UNITS or part in FRACTIONS for part in lower.split("-")))  # "Two-thirds"
     )
 
 
@@ -337,8 +342,36 @@ def _token_present(token: str, other: TextFacts) -> bool:
         return True
     if "-" in token:
         return all(_token_present(part, other) for part in token.split("-") if part)
+    # "Organisation" ~ "Organization", "St." ~ "Saint", "said on Twitter" ~ "tweeted".
+    if _american(token) in _american_words(other.words):
+        return True
+    if not other.words.isdisjoint(NAME_ABBREVIATIONS.get(token, ())):
+        return True
+    if not other.words.isdisjoint(_ABBREVIATIONS_OF.get(token, ())):
+        return True
+    if not other.words.isdisjoint(NAMES_IN_VERBS.get(token, ())):
+        return True
     demonyms, places = _stem_sets(other.words)
     return bool(_demonym_stems(token) & places or _place_stems(token) & demonyms)
+
+
+_ABBREVIATIONS_OF: dict[str, set[str]] = {}
+for _short, _longs in NAME_ABBREVIATIONS.items():
+    for _long in _longs:
+        _ABBREVIATIONS_OF.setdefault(_long, set()).add(_short)
+
+
+def _american(word: str) -> str:
+    """The American spelling of a word with a British ending: "organisation" -> "organization"."""
+    for british, american in SPELLING_VARIANTS:
+        if word.endswith(british) and len(word) - len(british) >= 3:
+            return word[: -len(british)] + american
+    return word
+
+
+@lru_cache(maxsize=1024)
+def _american_words(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(_american(w) for w in words)
 
 
 def _spellings(word: str) -> set[str]:

@@ -19,6 +19,17 @@ _NEGATION_RE = re.compile(r"""
             |declin(?:e|es|ed|ing)\s+to(?!\s*(?:[$£€¥\d]|(?:a|an|the|its|their|his|her|record|about
                 |around|nearly|almost|just|only|roughly)\b))))\b
 """, re.VERBOSE | re.IGNORECASE)
+# Words that negate without a negation word: "lost power" is "without power", "unvaccinated" is
+# "not vaccinated", "unable" is "could not", "the building was empty" is "no one was inside". They never make a flag themselves (too many senses:
+# "lost the match"); they only answer a negation word the other side has over.
+_PRIVATIVE_RE = re.compile(r"""
+    \b(?:un(?!der|til|it|ion|iqu|ifor|anim|veil|leash|fold|less|ivers|ited|ify|ific|ison|load|lock|rest|earth|cover
+            |pack|wrap|dergo)[a-z]{4,}
+        |in(?:capable|ability|effective|valid|sufficient|complete|accurate|correct|active)
+        |non-?[a-z]{4,}
+        |los[et]|loses|losing|lack(?:s|ed|ing)?|absent|absence|missing|deprived|devoid|zero|empty|vacant|deserted
+        |ruled?\s+out|rules\s+out|excluded|free\s+of|short\s+of|too\s+\w+\s+to)\b
+""", re.VERBOSE | re.IGNORECASE)
 # "not likely" is the hedge "unlikely", not a negation of its own.
 _LIKELY_AFTER_RE = re.compile(r"\s+likely\b", re.IGNORECASE)
 
@@ -38,7 +49,16 @@ def extract(text: str, folded: str) -> tuple[Item, ...]:
 
 
 def diff(a: TextFacts, b: TextFacts) -> list[Fact]:
-    """Only a change in how often a text negates: "no" -> "not" keeps the polarity."""
+    """Only a change in polarity: "no" -> "not" keeps it, and so does "not vaccinated" -> "unvaccinated"."""
     left_a, left_b = unmatched(a.negations, b.negations)
     same = min(len(left_a), len(left_b))
-    return facts_from(FactType.NEGATION, left_a[same:], left_b[same:])
+    extra_a, extra_b = left_a[same:], left_b[same:]
+    if extra_a or extra_b:
+        privatives_a, privatives_b = _privatives(a.folded), _privatives(b.folded)
+        extra_a = extra_a[max(0, privatives_b - privatives_a):]
+        extra_b = extra_b[max(0, privatives_a - privatives_b):]
+    return facts_from(FactType.NEGATION, extra_a, extra_b)
+
+
+def _privatives(folded: str) -> int:
+    return sum(1 for _ in _PRIVATIVE_RE.finditer(folded))

@@ -25,6 +25,9 @@ from viewer.engine.facts.base import (
     unmatched,
 )
 from viewer.engine.facts.words import (
+    APPROXIMATIONS,
+    APPROXIMATION_PATTERN,
+    FRACTIONS,
     GLUED_TEMPERATURES,
     MEASURES,
     NUMBER_WORD_PATTERN,
@@ -63,6 +66,26 @@ _SPELLED_RE = re.compile(rf"""\b(?:
 )""", re.VERBOSE | re.IGNORECASE)
 
 
+_SMALL = "a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+_DENOMINATOR = "|".join(FRACTIONS)
+# A share of a whole: "two-thirds", "a quarter of", "half of", "one in three", "9 out of 10".
+_SHARE_RE = re.compile(rf"""\b(?:
+    (?P<num>{_SMALL})(?:-|\s+(?=(?:{_DENOMINATOR})\s+of\b))(?P<den>{_DENOMINATOR})\b
+  | (?P<half>half)(?=\s+(?:of|the|a|an|its|their|his|her|all)\b)
+  | (?P<n>\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of)\s+(?P<d>\d{{1,4}}|two|three|four|five|six|seven|eight|nine|ten|hundred)\b
+        (?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)
+)""", re.VERBOSE | re.IGNORECASE)
+# "the 24-year-old Solberg" is "Solberg, 24,": an age is a plain number, not a length of time.
+_AGE_AFTER_RE = re.compile(r"[\s-]years?[\s-]old\b", re.IGNORECASE)
+# "2.1 billion dollars" is "$2.1 billion".
+_CURRENCY_AFTER_RE = re.compile(r"\s+(?:(?P<us>US|U\.S\.)\s+)?(?P<name>dollars?|euros?|yen)\b", re.IGNORECASE)
+_CURRENCY_NAMES = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "yen": "¥"}
+# An approximator just before a figure: "nearly 300", "more than $2 billion".
+_APPROXIMATION_RE = re.compile(rf"\b({APPROXIMATION_PATTERN})\s+$", re.IGNORECASE)
+# How far back an approximator may start before its figure ("upwards of", "no fewer than").
+APPROXIMATION_LOOK_BACK = 16
+
+
 class Count(NamedTuple):
     """The key of a definite figure: equal keys are the same figure however it is written."""
 
@@ -71,6 +94,7 @@ class Count(NamedTuple):
     percent: bool
     ordinal: bool
     unit: str       # a unit of time or measure ("km", "year") or ""
+    approx: str = ""  # how the figure is bounded: "about", "nearly", "more than", ... (APPROXIMATIONS)
 
     @property
     def form(self) -> tuple[str, bool, bool]:
@@ -101,7 +125,9 @@ MINUS_LOOK_BACK = 8
 
 def extract(text: str, masked: str, digits: bool, spelled: bool) -> tuple[Item, ...]:
     """The numbers of a text (``masked``: its folded text with the dates blanked out)."""
-    items = []
+    items = _shares(text, masked) if digits or spelled else []
+    if items:
+        masked = blank(masked, items)
     for m in _DIGIT_RE.finditer(masked) if digits else ():
         value = Decimal(m.group("num").replace(",", ""))
         glued = (m.group("glued") or "").lower()
@@ -110,6 +136,8 @@ def extract(text: str, masked: str, digits: bool, spelled: bool) -> tuple[Item, 
         value *= SCALE_ABBREVIATIONS.get(glued, 1)
         currency = (m.group("cur") or "").replace("US$", "$")
         pct, ordinal = bool(m.group("pct")), bool(m.group("ord"))
+        if not currency and not pct:
+            currency = _currency_after(masked, m.end())
         unit = (UNITS_OF_MEASURE.get(glued, "") or GLUED_TEMPERATURES.get(m.group("glued") or "", "")
                 or ("" if currency or pct or ordinal else _unit_after(masked, m.end())))
         start = m.start("cur") if m.group("cur") else m.start("num")
@@ -131,13 +159,57 @@ def extract(text: str, masked: str, digits: bool, spelled: bool) -> tuple[Item, 
                 continue
             pct = bool(m.group("pct"))
             value = _spelled_value(m.group()[: m.start("pct") - m.start()] if pct else m.group())
-            key = Count(str(value), "", pct, False, "" if pct else _unit_after(masked, m.end()))
+            currency = "" if pct else _currency_after(masked, m.end())
+            unit = "" if pct or currency else _unit_after(masked, m.end())
+            key = Count(str(value), currency, pct, False, unit)
         items.append(make_item(text, m, key))
     items.sort(key=lambda item: item.start)
-    return tuple(items)
+    return tuple(_approximated(item, masked) for item in items)
+
+
+def _shares(text: str, masked: str) -> list[Item]:
+    """Fractions and "N in M" as percentages: "a quarter" is "25%", "two-thirds" is "two in three"."""
+    items = []
+    for m in _SHARE_RE.finditer(masked):
+        if m.group("half"):
+            if previous_word(masked, m.start()) in ORDINALS:
+                continue  # "the second half of the year"
+            share = Decimal(1) / 2
+        elif m.group("den"):
+            share = Decimal(_small(m.group("num"))) / FRACTIONS[m.group("den").lower()]
+        else:
+            part, whole = _small(m.group("n")), _small(m.group("d"))
+            if not 0 < part < whole:
+                continue
+            share = Decimal(part) / whole
+        percent = (100 * share).quantize(Decimal("0.1")).normalize()
+        items.append(make_item(text, m, Count(format(percent, "f"), "", True, False, "")))
+    return items
+
+
+def _small(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else 1 if word in ("a", "an") else 100 if word == "hundred" else UNITS[word]
+
+
+def _currency_after(masked: str, end: int) -> str:
+    m = _CURRENCY_AFTER_RE.match(masked, end)
+    return _CURRENCY_NAMES[m.group("name").lower()] if m else ""
+
+
+def _approximated(item: Item, masked: str) -> Item:
+    """The item with the approximator before its figure in its key ("nearly 300" is not "300")."""
+    if not isinstance(item.key, Count):
+        return item
+    m = _APPROXIMATION_RE.search(masked, max(0, item.start - APPROXIMATION_LOOK_BACK), item.start)
+    if not m:
+        return item
+    return item._replace(key=item.key._replace(approx=APPROXIMATIONS[" ".join(m.group(1).lower().split())]))
 
 
 def _unit_after(text: str, end: int) -> str:
+    if _AGE_AFTER_RE.match(text, end):
+        return ""
     m = _UNIT_AFTER_RE.match(text, end)
     return UNITS_OF_MEASURE[" ".join(m.group(1).lower().split())] if m else ""
 
@@ -161,6 +233,8 @@ def diff(items_a, items_b, a: TextFacts, b: TextFacts) -> list[Fact]:
     def fact(x: Item, y: Item) -> Fact:
         if _unit(x) != _unit(y):
             x, y = _with_unit(x, a), _with_unit(y, b)  # "10 years" -> "10 months"
+        if _approx(x) != _approx(y):
+            x, y = _with_approximator(x, a), _with_approximator(y, b)  # "Nearly 300" -> "More than 300"
         return Fact(FactType.NUMBER, x.surface, y.surface)
     return pair_alike(FactType.NUMBER, left_a, left_b, _size_ratio, fact)
 
@@ -191,6 +265,15 @@ def _in_common_unit(key_x: Count, key_y: Count) -> tuple[float, float]:
 
 def _unit(item: Item) -> str:
     return item.key.unit if isinstance(item.key, Count) else ""
+
+
+def _approx(item: Item) -> str:
+    return item.key.approx if isinstance(item.key, Count) else ""
+
+
+def _with_approximator(item: Item, facts_of: TextFacts) -> Item:
+    m = _APPROXIMATION_RE.search(facts_of.folded, max(0, item.start - APPROXIMATION_LOOK_BACK), item.start)
+    return item._replace(surface=surface(facts_of.text, m.start(), item.end), start=m.start()) if m else item
 
 
 def _same_quantity(x: Item, y: Item) -> bool:

@@ -18,6 +18,11 @@ ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }
+# Fractions by their denominator: "two-thirds", "a quarter", "three fifths".
+FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -39,10 +44,11 @@ RELATIVE_GRAINS = {
     "week": "week", "weekend": "week", "month": "month", "year": "year", "spring": "season",
     "summer": "season", "autumn": "season", "fall": "season", "winter": "season",
 }
-# Neutral reporting verbs share the key "say" (see the module docstring).
+# Neutral reporting verbs share the key "say": said, stated, told, added, noted, wrote, tweeted
+# and "according to" only report; the others say something about the speaker's stance.
 ATTRIBUTION_VERBS = {
     "said": "say", "says": "say", "say": "say", "saying": "say", "told": "say", "tells": "say",
-    "tell": "say", "stated": "state", "states": "state", "claimed": "claim", "claims": "claim",
+    "tell": "say", "stated": "say", "states": "say", "claimed": "claim", "claims": "claim",
     "claiming": "claim", "alleged": "allege", "alleges": "allege", "insisted": "insist",
     "insists": "insist", "admitted": "admit", "admits": "admit", "noted": "say", "added": "say",
     "adds": "say", "wrote": "say", "writes": "say", "announced": "announce", "announces": "announce",
@@ -50,10 +56,20 @@ ATTRIBUTION_VERBS = {
     "argued": "argue", "argues": "argue", "explained": "explain", "warned": "warn",
     "warns": "warn", "acknowledged": "acknowledge", "asserted": "assert", "reported": "report",
     "testified": "testify", "declared": "declare", "conceded": "concede", "revealed": "reveal",
-    "tweeted": "tweet", "stressed": "stress", "emphasised": "emphasise", "emphasized": "emphasise",
+    "tweeted": "say", "tweets": "say", "stressed": "stress", "emphasised": "emphasise", "emphasized": "emphasise",
     "cautioned": "warn", "cautions": "warn", "complained": "complain", "complains": "complain",
     "complain": "complain",
     "according to": "say",
+}
+# Sources of one kind, for "police said" ~ "officers said" (a changed source is flagged).
+SOURCE_SYNONYMS = {
+    "officer": "police", "policeman": "police", "policemen": "police", "detective": "police",
+    "authoritie": "official", "government": "official", "administration": "official",
+    "firm": "company", "group": "company", "business": "company", "employer": "company",
+    "spokesperson": "spokesman", "spokeswoman": "spokesman", "representative": "spokesman",
+    "resident": "resident", "local": "resident", "villager": "resident", "inhabitant": "resident",
+    "witness": "witness", "bystander": "witness", "onlooker": "witness",
+    "medic": "doctor", "physician": "doctor", "insurgent": "rebel", "militant": "rebel",
 }
 # Verbs that often take a plain object ("announced no initiatives", "confirmed the deal"): an
 # attribution only before "that" or at the end of a clause (", officials confirmed.").
@@ -68,9 +84,24 @@ MODALS = {
     "should": "should", "must": "must", "shall": "shall", "will": "will",
     "wo": "will", "ca": "can", "sha": "shall", "cannot": "can",
 }
+# Hedges of one strength share a grade: "likely" ~ "probably", "reportedly" ~ "according to reports".
+HEDGE_GRADES = {
+    "likely": "probable", "probably": "probable", "probable": "probable", "presumably": "probable",
+    "possibly": "possible", "perhaps": "possible", "maybe": "possible", "potentially": "possible",
+    "possible": "possible", "potential": "possible",
+    "reportedly": "reported", "supposedly": "reported", "purportedly": "reported",
+    "apparently": "apparent", "seemingly": "apparent", "apparent": "apparent",
+    "allegedly": "alleged", "alleged": "alleged", "suspected": "suspected", "presumed": "suspected",
+    "certain": "certain", "certainly": "certain", "definitely": "certain", "sure": "certain",
+    "confident": "certain", "confirmed": "certain", "unconfirmed": "unconfirmed",
+}
+# Adjectives of certainty before a noun: "a possible case", "a confirmed case".
+HEDGE_ADJECTIVES = frozenset(
+    "possible probable likely potential suspected presumed alleged apparent confirmed unconfirmed".split()
+)
 HEDGE_ADVERBS = frozenset(
     "likely unlikely possibly probably perhaps maybe reportedly allegedly apparently presumably "
-    "seemingly potentially supposedly purportedly arguably".split()
+    "seemingly potentially supposedly purportedly arguably certainly definitely".split()
 )
 # Left out of the source after "according to".
 DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
@@ -111,6 +142,11 @@ prior following given due like unlike including except beyond besides regarding 
 whether whatever whoever wherever whenever overall separately similarly likewise asked
 inside outside behind below beneath beside throughout amidst twice rather
 part parts half rest members top
+almost nearly roughly approximately fewer estimated quarter third thirds quarters
+thick dense black white grey gray dark bright heavy huge massive large small big little long short
+high low major minor severe rescue emergency gross net total early late recent further additional
+smoke flames crews water power health traffic rail trains flights shops homes houses buildings
+roads bridges sales profits inflation unemployment growth exports imports talks elections turnout
 """.split())
 # Common nouns that open a sentence alone ("City finance director ...") but also open names
 # ("City Council", "Court of Appeal"): dropped only when they stand alone.
@@ -138,6 +174,24 @@ ALIASES = {
     "britain": ("united", "kingdom"), "british": ("united", "kingdom"), "un": ("united", "nations"),
     "eu": ("european", "union"),
 }
+# Abbreviations in names, each with the words it may stand for: "St. Petersburg" ~ "Saint Petersburg".
+NAME_ABBREVIATIONS = {
+    "st": ("saint", "street"), "ste": ("sainte",), "mt": ("mount",), "ft": ("fort",), "pt": ("port", "point"),
+    "ave": ("avenue",), "rd": ("road",), "dr": ("doctor", "drive"), "lt": ("lieutenant",),
+    "col": ("colonel",), "gen": ("general",), "capt": ("captain",), "sgt": ("sergeant",),
+    "maj": ("major",), "adm": ("admiral",), "gov": ("governor",), "sen": ("senator",),
+    "rep": ("representative",), "prof": ("professor",), "dept": ("department",), "univ": ("university",),
+    "intl": ("international",), "natl": ("national",), "assn": ("association",), "co": ("company",),
+    "corp": ("corporation",), "inc": ("incorporated",), "ltd": ("limited",), "bros": ("brothers",),
+}
+# British and American spellings of one word, written out as their American form.
+SPELLING_VARIANTS = (
+    ("isation", "ization"), ("isations", "izations"), ("ised", "ized"), ("ise", "ize"), ("our", "or"),
+    ("ours", "ors"), ("tre", "ter"), ("tres", "ters"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"),
+    ("amme", "am"), ("ammes", "ams"),
+)
+# Names that a verb carries: "said on Twitter" ~ "tweeted".
+NAMES_IN_VERBS = {"twitter": frozenset("tweeted tweets tweet tweeting".split())}
 # Pronouns that stand for a person named elsewhere in the story ("he said" for "Torigian said").
 SUBJECT_PRONOUNS = frozenset("he she".split())
 SPEAKER_PRONOUNS = frozenset("he she they we".split())
@@ -202,10 +256,10 @@ NUMBER_WORD_PATTERN = "|".join([*UNITS, *SCALES, "dozen"])
 DATE_WORDS = frozenset([
     *MONTHS, *WEEKDAYS, *(day + "s" for day in WEEKDAYS), "today", "tonight", "yesterday",
     "tomorrow", "noon", "midnight", "week", "weekend", "month", "year", "morning", "afternoon",
-    "evening", "night", "spring", "summer", "autumn", "fall", "winter",
+    "evening", "night", "spring", "summer", "autumn", "fall", "winter", "overnight", "weekends",
 ])
 NUMBER_WORDS = frozenset([
-    *UNITS, *SCALES, *ORDINALS, "dozen", "dozens", "tens", "hundreds", "thousands", "millions",
+    *UNITS, *SCALES, *ORDINALS, *FRACTIONS, "dozen", "dozens", "tens", "hundreds", "thousands", "millions",
     "billions",
 ])
 REPORTING_VERB_PATTERN = "|".join(w for w in ATTRIBUTION_VERBS if " " not in w)
@@ -213,11 +267,15 @@ ATTRIBUTION_WORDS = frozenset([*REPORTING_VERB_PATTERN.split("|"), "according"])
 HEDGE_WORDS = frozenset([
     *HEDGE_ADVERBS, *"appear appears appeared appearing seem seems seemed seen believed thought".split(),
     *"expected understood feared estimated suspected rumored rumoured according".split(),
+    *HEDGE_ADJECTIVES, "certain", "sure", "confident", "able", "unable",
 ])
 NEGATION_WORDS = frozenset(
     "not never without none nobody nothing neither nor cannot no yet fail fails failed failing refuse refuses "
     "refused refusing decline declines declined declining".split()
 )
+# "according to reports" names no source: the hedge "reportedly"; "reports by the ministry" do.
+REPORTS_PATTERN = (r"according\s+to\s+(?:(?:unconfirmed|media|press|news|local|several|some|multiple)\s+)?reports\b"
+                   r"(?!\s+(?:by|from|in|on|of)\b)")
 # "according to estimates" is a hedge ("is expected to"), not a source; "estimates by the ministry" is.
 ESTIMATES_PATTERN = r"(?:the\s+)?(?:estimates|projections|forecasts)\b(?!\s+(?:of|by|from)\b)"
 APPROXIMATION_PATTERN = "|".join(w.replace(" ", r"\s+") for w in sorted(APPROXIMATIONS, key=len, reverse=True))

@@ -576,6 +576,11 @@ def test_gold_links(case, expected):
     ("The midfielder has reportedly agreed a new contract.",
      "The midfielder has agreed a new contract, according to reports."),
     ("Trains run every two hours at weekends.", "At the weekend trains run every two hours."),
+    # Seen on the five xi-moscow versions: a sentence-initial preposition, "avoided" for "not".
+    ("Ahead of the meeting, China’s foreign ministry called on the ICC to act.",
+     "China’s Foreign Ministry called on the ICC to act."),
+    ("But it has avoided doing anything that crosses the red lines laid down by Washington.",
+     "But it has heeded warnings from Washington not to cross the red lines."),
 ])
 def test_issue_11_no_change(a, b):
     assert fact_changes(a, b) == ()
@@ -585,6 +590,8 @@ def test_issue_11_no_change(a, b):
 # --- issue 11: what matters is flagged, with the right type ---------------------------------
 
 @pytest.mark.parametrize("a, b, expected", [
+    # what was avoided is now done
+    ("It avoided the question.", "It did not avoid the question.", Fact(NEGATION, "", "not")),
     # a stance taken, an attribution gone, another source
     ("The opposition said the vote had been rigged.", "The opposition claimed the vote had been rigged.",
      Fact(ATTRIBUTION, "said", "claimed")),

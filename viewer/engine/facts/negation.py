@@ -28,7 +28,8 @@ _PRIVATIVE_RE = re.compile(r"""
         |in(?:capable|ability|effective|valid|sufficient|complete|accurate|correct|active)
         |non-?[a-z]{4,}
         |los[et]|loses|losing|lack(?:s|ed|ing)?|absent|absence|missing|deprived|devoid|zero|empty|vacant|deserted
-        |ruled?\s+out|rules\s+out|excluded|free\s+of|short\s+of|too\s+\w+\s+to)\b
+        |ruled?\s+out|rules\s+out|excluded|free\s+of|short\s+of|too\s+\w+\s+to
+        |avoid(?:s|ed|ing)?|refrain(?:s|ed|ing)?|abstain(?:s|ed|ing)?)\b
 """, re.VERBOSE | re.IGNORECASE)
 # "not likely" is the hedge "unlikely", not a negation of its own.
 _LIKELY_AFTER_RE = re.compile(r"\s+likely\b", re.IGNORECASE)

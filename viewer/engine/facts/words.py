@@ -126,6 +126,7 @@ today tonight yesterday tomorrow later earlier meanwhile however moreover furthe
 otherwise nevertheless nonetheless indeed already again once after before during until despite
 according amid among between about above across against along around at by for from in into
 near of off on onto out over per through to toward towards under up upon via with within without
+ahead behind beyond inside outside throughout
 all any both each either every few many most much neither no none nobody nothing not some
 several such other another more less least one two anyone everyone someone no-one
 is are was were be been being has have had do does did will would shall should may might can

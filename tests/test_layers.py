@@ -37,7 +37,10 @@ def graph() -> dict[str, set[str]]:
     for name, path in modules.items():
         # "from viewer.engine import loading" names a module; "from viewer.engine.model import Kind" does not.
         package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
-        edges[name] = {m for m in imports_of(path.read_text(encoding="utf-8"), package) if m in modules and m != name}
+        # A package is always set up before its own modules, so a module naming its package
+        # ("from viewer.engine.facts import dates" inside the facts package) adds no edge to it.
+        edges[name] = {m for m in imports_of(path.read_text(encoding="utf-8"), package)
+                       if m in modules and m != name and not name.startswith(m + ".")}
     return edges
 
 

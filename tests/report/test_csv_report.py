@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from viewer.report.csv_report import COLUMNS, facts_to_csv, write_csv
+from viewer.report.csv_report import COLUMNS, facts_to_csv
 from viewer.report.facts_list import changed_facts
-from viewer.report.output import OutputRefused
+from viewer.report.output import OutputRefused, write_text
 
 
 def test_no_facts_only_the_header(story):
@@ -27,7 +27,7 @@ def test_reads_back(story):
 
 def test_dismissed_facts_are_left_out(story, tmp_path):
     date = changed_facts(story)[1]
-    write_csv(story, tmp_path / "facts.csv", dismissed={date.key})
+    write_text(tmp_path / "facts.csv", facts_to_csv(story, {date.key}), [])
     with open(tmp_path / "facts.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["type"] for r in rows] == ["number", "name"]
@@ -48,5 +48,5 @@ def test_never_written_over_an_input(story, tmp_path):
     path = tmp_path / "base.txt"
     path.write_text("Fire hit 40 homes.")
     with pytest.raises(OutputRefused):
-        write_csv(story, path, inputs=[str(path)])
+        write_text(path, facts_to_csv(story), [str(path)])
     assert path.read_text() == "Fire hit 40 homes."

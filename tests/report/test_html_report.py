@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from viewer.engine import loading, pipeline
-from viewer.report.html_report import comparison_to_html, write_html
+from viewer.report.html_report import comparison_to_html
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbour-fire"
@@ -41,9 +41,8 @@ def script_comparison():
     return pipeline.compare(versions)
 
 
-def test_article_markup_stays_text(script_comparison, tmp_path):
-    write_html(script_comparison, tmp_path / "r.html")
-    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+def test_article_markup_stays_text(script_comparison):
+    html = comparison_to_html(script_comparison)
     parsed = _parse(html)
     assert "script" not in parsed.tags
     assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html

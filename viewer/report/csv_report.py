@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection, Iterable
-from pathlib import Path
+from collections.abc import Collection
 
 from viewer.engine.model import Comparison
 from viewer.report.facts_list import changed_facts, kept_facts
 from viewer.report.grid import sentences_text
-from viewer.report.output import input_paths, write_text
 
 COLUMNS = ("version", "row", "type", "base", "version_wording", "base_sentence", "version_sentence")
 
@@ -29,9 +27,3 @@ def facts_to_csv(comparison: Comparison, dismissed: Collection[str] = ()) -> str
                          sentences_text(versions[comparison.base], e.base_sentences),
                          sentences_text(versions[e.version], e.version_sentences)])
     return buffer.getvalue()
-
-
-def write_csv(comparison: Comparison, path: str | Path, inputs: Iterable[str | None] = (),
-              dismissed: Collection[str] = ()) -> None:
-    """Write the facts CSV to ``path``; refuses the versions' files and ``inputs``."""
-    write_text(path, facts_to_csv(comparison, dismissed), [*input_paths(comparison), *inputs])

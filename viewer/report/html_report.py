@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from html import escape
-from collections.abc import Collection, Iterable
-from pathlib import Path
+from collections.abc import Collection
 
 from viewer.engine.model import Comparison, Kind
 from viewer.report.facts_list import changed_facts, kept_facts
 from viewer.report.grid import Cell, Grid, Role, Span, word_diff_html
-from viewer.report.output import input_paths, write_text
 
 # Okabe-Ito hues, as in the window's palette (viewer/gui/palette.py), tinted for paper.
 _TINT = {
@@ -93,11 +91,6 @@ def comparison_to_html(comparison: Comparison, title: str | None = None, options
     out.append(_rows(grid))
     out.append("</body></html>\n")
     return "".join(out)
-
-
-def write_html(comparison: Comparison, path: str | Path, inputs: Iterable[str | None] = (), **kwargs) -> None:
-    """Write the report to ``path`` (UTF-8); refuses the versions' files and ``inputs``."""
-    write_text(path, comparison_to_html(comparison, **kwargs), [*input_paths(comparison), *inputs])
 
 
 def _legend(grid: Grid) -> str:

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
-from pathlib import Path
+from collections.abc import Collection
 
 from viewer.engine.model import Comparison, Link, Version
 from viewer.report.facts_list import changed_facts
-from viewer.report.output import input_paths, write_text
 
 FORMAT_VERSION = 2  # 2: "=" ops may carry both texts; "notes"
 
@@ -45,12 +43,6 @@ def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = ()) 
 def to_json(comparison: Comparison, dismissed: Collection[str] = ()) -> str:
     """The comparison as a JSON document."""
     return json.dumps(comparison_to_dict(comparison, dismissed), ensure_ascii=False, indent=1) + "\n"
-
-
-def write_json(comparison: Comparison, path: str | Path, inputs: Iterable[str | None] = (),
-               dismissed: Collection[str] = ()) -> None:
-    """Write the JSON document to ``path`` (UTF-8); refuses the versions' files and ``inputs``."""
-    write_text(path, to_json(comparison, dismissed), [*input_paths(comparison), *inputs])
 
 
 def _version(version: Version) -> dict:

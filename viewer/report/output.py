@@ -53,11 +53,6 @@ def free_name(target: PathLike, inputs: Iterable[PathLike | None]) -> Path:
     return target.with_name(f"{target.stem}-report-{os.getpid()}{target.suffix}")
 
 
-def input_paths(comparison) -> list[str]:
-    """The files a comparison was read from."""
-    return [v.path for v in comparison.versions if v.path]
-
-
 def write_text(target: PathLike, text: str, inputs: Iterable[PathLike | None]) -> None:
     """Write ``text`` as UTF-8 to ``target``, unless it is an input."""
     write_with(target, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"), inputs)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
+from viewer.engine.params import Params
+
 
 class Kind(enum.Enum):
     """What happened to a sentence between the base and another version.
@@ -77,6 +79,11 @@ class Version:
     encoding: str = "utf-8"
     # One-line remarks for the reader when the reading was uncertain, e.g. a guessed code page.
     notes: tuple[str, ...] = ()
+    # Evidence trail: the web address a fetched version came from (``path`` is then its snapshot,
+    # if one was kept), and when it was read or fetched (ISO 8601, UTC). ``sha256`` is always of
+    # the bytes as read or fetched.
+    url: str | None = None
+    read_at: str = ""
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index``."""
@@ -161,6 +168,11 @@ class Comparison:
     rows: tuple[Row, ...]
     # What the reader should know about how it was made, e.g. "lexical matching only".
     notes: tuple[str, ...] = ()
+    # Evidence trail: the parameters it was made with (None: not recorded), whether the semantic
+    # model was used, and when it was made (ISO 8601, UTC).
+    params: Params | None = None
+    semantic_model: bool = False
+    compared_at: str = ""
 
     @cached_property
     def _pair_by_version(self) -> dict[int, Pair]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from datetime import datetime, timezone
 from collections.abc import Sequence
 
 from viewer.engine.align import align
@@ -71,7 +72,9 @@ def compare(
     if progress is not None:
         progress(1.0, "Collating")
     rows = collate(versions, base, pairs, params, embedder)
-    return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows, notes=tuple(notes))
+    return Comparison(versions=versions, base=base, pairs=tuple(pairs), rows=rows, notes=tuple(notes),
+                      params=params, semantic_model=embedder is not None,
+                      compared_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
 def _within(progress: Progress, done: int, count: int, name: str, fraction: float, what: str) -> None:

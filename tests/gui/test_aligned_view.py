@@ -133,3 +133,106 @@ def test_the_read_as_menu_is_for_files_only(qtbot, view):
     view.set_comparison(pipeline.compare([view.grid_model.comparison.versions[0], pasted]))
     sub = view.header._encoding_menu(menu, 1)
     assert not sub.isEnabled() and not [a for a in sub.actions() if a.isChecked()]
+
+
+# ----------------------------------------------------------------------------- lazy layout
+WORDS = ("council harbour fire homes minister police bridge school budget water workers union market "
+         "prices energy border talks statement spokesman hospital court election vote").split()
+
+
+def long_comparison(versions: int = 3, sentences: int = 120):
+    """Versions of one made-up story, long enough that most rows are off screen."""
+    import random
+
+    from viewer.engine import loading, pipeline
+
+    rng = random.Random(3)
+    base = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 40))).capitalize() + "."
+            for _ in range(sentences)]
+    texts = [base]
+    for _ in range(versions - 1):
+        texts.append([s.replace("council", "city council") if rng.random() < 0.3 else s for s in base])
+    return pipeline.compare([loading.load_text("\n\n".join(" ".join(t[k:k + 3]) for k in range(0, len(t), 3)),
+                                               f"v{n}.txt") for n, t in enumerate(texts)])
+
+
+def laid_out_heights(view: AlignedView) -> list[int]:
+    """Each row's height as a full layout at the current widths gives it."""
+    delegate, model = view.delegate, view.grid_model
+    widths = [view.columnWidth(c) for c in range(model.columnCount())]
+    return [delegate.row_height(r, model, widths, model.grid.opens_paragraph(r)) for r in range(model.rowCount())]
+
+
+@pytest.fixture(scope="module")
+def long_story():
+    return long_comparison()
+
+
+def on_screen(view: AlignedView) -> range:
+    top, bottom = view.visible_rows()
+    return range(top, bottom + 1)
+
+
+def test_only_the_rows_on_screen_are_laid_out_at_first(qtbot, long_story):
+    view = show_alone(qtbot, AlignedView(), 900, 400)
+    view.set_comparison(long_story)
+    view.viewport().repaint()
+    exact = laid_out_heights(view)
+    rows = on_screen(view)
+    assert len(rows) < view.grid_model.rowCount() // 3
+    assert [view.rowHeight(r) for r in rows] == [exact[r] for r in rows]
+    assert not view.all_rows_exact()
+    # Idle moments lay out the rest, and every row ends as tall as its text.
+    qtbot.waitUntil(view.all_rows_exact, timeout=5000)
+    assert [view.rowHeight(r) for r in range(len(exact))] == exact
+
+
+def test_estimated_heights_are_near_the_laid_out_ones(qtbot, long_story):
+    view = show_alone(qtbot, AlignedView(), 900, 400)
+    view.set_comparison(long_story)
+    widths = [view.columnWidth(c) for c in range(3)]
+    estimates = view.delegate.estimate_rows(view.delegate.measures(view.grid_model), widths, view.row_opens())
+    exact = laid_out_heights(view)
+    assert len(estimates) == len(exact) == view.grid_model.rowCount()
+    # Within two lines either way, and the total within a few per cent: the scroll bar barely moves.
+    line = view.delegate.line_height
+    assert all(abs(e - x) <= 2 * line + 1 for e, x in zip(estimates, exact))
+    assert abs(sum(estimates) - sum(exact)) < 0.05 * sum(exact)
+
+
+def test_scrolled_to_rows_are_laid_out_before_they_are_painted(qtbot, long_story):
+    view = show_alone(qtbot, AlignedView(), 900, 400)
+    view.set_comparison(long_story)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    view.viewport().repaint()
+    exact = laid_out_heights(view)
+    rows = on_screen(view)
+    assert rows[0] > 10
+    assert [view.rowHeight(r) for r in rows] == [exact[r] for r in rows]
+
+
+def test_the_rows_on_screen_stay_put_while_the_rest_are_laid_out(qtbot, long_story):
+    view = show_alone(qtbot, AlignedView(), 900, 400)
+    view.set_comparison(long_story)
+    view.go_to_row(80)
+    view.viewport().repaint()
+    top = view.rowAt(0)
+    offset = view.rowViewportPosition(top)
+    assert top > 40
+    qtbot.waitUntil(view.all_rows_exact, timeout=5000)
+    assert (view.rowAt(0), view.rowViewportPosition(top)) == (top, offset)
+
+
+def test_a_new_width_lays_out_the_rows_on_screen_and_an_old_one_is_remembered(qtbot, long_story):
+    view = show_alone(qtbot, AlignedView(), 900, 400)
+    view.set_comparison(long_story)
+    qtbot.waitUntil(view.all_rows_exact, timeout=5000)
+    wide = laid_out_heights(view)
+    view.resize(1300, 400)
+    view.viewport().repaint()
+    assert view.columnWidth(0) > 280 and not view.all_rows_exact()
+    exact = laid_out_heights(view)
+    assert [view.rowHeight(r) for r in on_screen(view)] == [exact[r] for r in on_screen(view)]
+    view.resize(900, 400)
+    assert view.all_rows_exact()  # back at the first width: every height known
+    assert [view.rowHeight(r) for r in range(len(wide))] == wide

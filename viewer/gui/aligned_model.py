@@ -26,6 +26,7 @@ class AlignedModel(QAbstractTableModel):
         self.grid: Grid | None = None
         self.focus: int | None = None
         self.dismissed: frozenset[str] = frozenset()  # fact keys the cells leave out
+        self._summaries: dict = {}  # version -> grid.Summary: the header asks at every paint
 
     @property
     def comparison(self) -> Comparison | None:
@@ -34,6 +35,7 @@ class AlignedModel(QAbstractTableModel):
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self.grid = Grid(comparison, self.dismissed) if comparison is not None else None
+        self._summaries: dict = {}
         self.focus = self.grid.default_focus() if self.grid else None
         self.endResetModel()
 
@@ -103,7 +105,9 @@ class AlignedModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return version.name
         if role == SUMMARY_ROLE:
-            return self.grid.summary(section)
+            if section not in self._summaries:
+                self._summaries[section] = self.grid.summary(section)
+            return self._summaries[section]
         if role == BASE_ROLE:
             return section == self.grid.base
         if role == ENCODING_ROLE:

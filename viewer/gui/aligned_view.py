@@ -331,6 +331,7 @@ class AlignedView(QTableView):
 
     counterpartRequested = Signal(int, int)   # row, column whose moved counterpart to show
     focusVersionChanged = Signal(int)
+    comparisonPainted = Signal()               # the rows of a newly set comparison were painted
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -356,6 +357,7 @@ class AlignedView(QTableView):
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
         self._widths: list[int] = []
+        self._announce = False  # emit comparisonPainted after the next paint
         # Exact row heights per tuple of column widths; rows missing there have an estimate.
         self._exact: dict[tuple[int, ...], dict[int, int]] = {}
         self._opens: np.ndarray | None = None  # per row: whether a version opens a paragraph there
@@ -372,6 +374,7 @@ class AlignedView(QTableView):
     def set_comparison(self, comparison, relayout: bool = True) -> None:
         """Show ``comparison``; pass ``relayout=False`` when the caller lays out after resizing."""
         self.grid_model.set_comparison(comparison)
+        self._announce = comparison is not None
         self.delegate.clear_cache()
         self._widths = []
         self._forget_heights()
@@ -537,6 +540,9 @@ class AlignedView(QTableView):
         # out before Qt paints them at an estimated height.
         self.settle_visible()
         super().paintEvent(event)
+        if self._announce and self.grid_model.rowCount():
+            self._announce = False
+            self.comparisonPainted.emit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

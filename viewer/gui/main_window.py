@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         view.counterpartRequested.connect(lambda row, column: page.jump_to_counterpart(row, column))
         view.selectionModel().currentRowChanged.connect(lambda current, _: page.show_row_details(current.row()))
         view.focusVersionChanged.connect(lambda _: (view.header.viewport().update(), self.detail.refresh()))
+        view.comparisonPainted.connect(self._on_painted)
         view.header.baseRequested.connect(doc.set_base)
         view.header.moveRequested.connect(self.move_version)
         view.header.removeRequested.connect(doc.remove)
@@ -189,8 +190,13 @@ class MainWindow(QMainWindow):
 
     def _on_progress(self, fraction: float, message: str) -> None:
         self.progress.set_fraction(fraction)
+        if fraction >= 1.0:
+            message = "Showing the result…"  # "Done" only once it is painted (_on_painted)
         if message:
             self.statusBar().showMessage(message)
+
+    def _on_painted(self) -> None:
+        self.statusBar().showMessage("Done", 3000)
 
     def _on_failed(self, message: str) -> None:
         self.progress.stop()

@@ -2,8 +2,9 @@
 
 Bytes are decoded after a byte-order mark, as UTF-8, or in the most plausible legacy code page
 (charset-normalizer proposes, a plausibility score picks); newlines become ``\\n``, and HTML pages
-are reduced to their article text by trafilatura. Only regular files are read, only up to the size
-limit, and only ever for reading.
+are reduced to their article text by trafilatura; Word and PDF files are read by
+:mod:`documents`, web addresses fetched by :mod:`fetch`. Only regular files are read, only up to
+the size limit, and only ever for reading.
 """
 from __future__ import annotations
 
@@ -19,12 +20,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from viewer.engine.model import Version
+from viewer.engine import documents
+from viewer.engine.fetch import Fetched, media_kind, now_iso
+from viewer.engine.model import Sentence, Version
 from viewer.engine.params import Params
 from viewer.engine.segment import segment
 
-STORY_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".md")
+# Every kind of file storydiff reads: what a folder is searched for.
+STORY_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + documents.DOCUMENT_SUFFIXES
+# The suffixes as a reader names them in a message.
+FORMATS_READ = ".txt, .md, .html, .docx, .pdf"
 # Encodings a reader may pick by hand, spelled as ``codecs.lookup`` and ``Version.encoding`` spell them.
 CHOOSABLE_ENCODINGS = (
     "utf-8", "cp1252", "iso8859-1", "iso8859-15", "cp1250", "cp1251", "koi8-r", "mac-roman",
@@ -63,7 +70,9 @@ class LoadError(Exception):
     def __init__(self, path: str | Path, reason: str):
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{printable(Path(self.path).name)}: {printable(reason)}")
+        # A web address is named whole: its last segment alone says little.
+        where = self.path if "://" in self.path else Path(self.path).name
+        super().__init__(f"{printable(where)}: {printable(reason)}")
 
 
 class Decoded(NamedTuple):
@@ -101,14 +110,32 @@ def encoding_label(encoding: str) -> str:
 
 
 def load_file(path: str | Path, params: Params = Params(), encoding: str | None = None) -> Version:
-    """Read one file (text, Markdown or HTML) into a segmented Version, or raise LoadError.
+    """Read one file (text, Markdown, HTML, Word or PDF) into a segmented Version, or raise LoadError.
 
     ``encoding`` (a codec name) overrides detection.
     """
     path = Path(path)
-    data = _read_regular_file(path, params.max_file_bytes)
-    is_html = path.suffix.lower() in HTML_SUFFIXES
-    return load_bytes(data, path.name, path=str(path), params=params, is_html=is_html, encoding=encoding)
+    suffix = path.suffix.lower()
+    is_document = suffix in documents.DOCUMENT_SUFFIXES
+    data = _read_regular_file(path, params.max_document_bytes if is_document else params.max_file_bytes)
+    kind = "html" if suffix in HTML_SUFFIXES else "docx" if suffix in documents.DOCX_SUFFIXES \
+        else "pdf" if suffix in documents.PDF_SUFFIXES else None
+    return load_bytes(data, path.name, path=str(path), params=params, kind=kind, encoding=encoding,
+                      read_at=now_iso())
+
+
+def load_fetched(fetched: Fetched, params: Params = Params(), name: str | None = None) -> Version:
+    """The Version of a fetched page or document (or its snapshot): ``url`` and ``read_at`` as fetched."""
+    kind = media_kind(fetched.content_type)
+    return load_bytes(fetched.data, name or url_name(fetched.final_url), params=params,
+                      kind=None if kind == "sniff" else kind, url=fetched.final_url, read_at=fetched.read_at,
+                      where=fetched.url)
+
+
+def url_name(url: str) -> str:
+    """A short name for a fetched version: its address without the scheme, query or trailing slash."""
+    name = re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE).split("#", 1)[0].split("?", 1)[0]
+    return name.rstrip("/") or url
 
 
 def _read_regular_file(path: Path, limit: int) -> bytes:
@@ -168,23 +195,55 @@ def load_bytes(
     params: Params = Params(),
     is_html: bool | None = None,
     encoding: str | None = None,
+    kind: str | None = None,
+    url: str | None = None,
+    read_at: str = "",
+    where: str | None = None,
 ) -> Version:
     """Decode, clean and segment raw bytes; ``is_html=None`` sniffs the content.
 
-    ``encoding`` (a codec name) overrides detection.
+    ``kind`` ("text", "html", "docx", "pdf") says what the bytes are meant to be; a Word or PDF
+    file is known by its content whatever it is called. ``encoding`` (a codec name) overrides
+    detection; ``url`` and ``read_at`` go to the Version's evidence trail; ``where`` names the
+    input in messages (default: ``path`` or ``name``).
     """
-    where = path or name
+    where = where or path or name
+    sha256 = hashlib.sha256(data).hexdigest()
+    sniffed = documents.sniff(data)
+    if kind in ("docx", "pdf") or sniffed:
+        return _load_document(data, sniffed, kind, name, path, where, sha256, params, url, read_at)
     if len(data) > params.max_file_bytes:
         raise LoadError(where, f"is larger than the {megabytes(params.max_file_bytes)} limit")
     if not data.strip():
         raise LoadError(where, "is empty")
+    if kind is not None:
+        is_html = kind == "html"
     if is_html is None:
         is_html = bool(_HTML_START.match(data[:4096]))
     declared = _declared_charset(data) if is_html else None
     decoded = decode_text(data, where, encoding, declared)
     text = extract_article(decoded.text, where) if is_html else decoded.text
     notes = (decoded.note,) if decoded.note else ()
-    return _make_version(text, name, path, hashlib.sha256(data).hexdigest(), params, decoded.encoding, notes)
+    return _make_version(text, name, path, sha256, params, decoded.encoding, notes, url=url, read_at=read_at,
+                         where=where)
+
+
+def _load_document(data: bytes, sniffed: str | None, kind: str | None, name: str, path: str | None, where: str,
+                   sha256: str, params: Params, url: str | None, read_at: str) -> Version:
+    """A Word or PDF file: its text through :mod:`documents`, then segmented as any other."""
+    if len(data) > params.max_document_bytes:
+        raise LoadError(where, f"is larger than the {megabytes(params.max_document_bytes)} limit")
+    if not data.strip():
+        raise LoadError(where, "is empty")
+    what = sniffed or kind
+    if what == "pdf" and sniffed != "pdf":
+        raise LoadError(where, "is not a PDF file (it does not start with %PDF-); check that it downloaded in full")
+    try:
+        extracted = documents.pdf_text(data) if what == "pdf" else documents.docx_text(data, params.max_document_bytes)
+    except documents.DocumentError as error:
+        raise LoadError(where, str(error)) from None
+    return _make_version(extracted.text, name, path, sha256, params, "utf-8", extracted.notes,
+                         furniture=extracted.furniture, url=url, read_at=read_at, where=where)
 
 
 def load_text(text: str, name: str, params: Params = Params()) -> Version:
@@ -591,7 +650,8 @@ def extract_article(html: str, where: str = "input") -> str:
     )
     body = getattr(document, "text", None) if document is not None else None
     if not body or not body.strip():
-        raise LoadError(where, "no article text found in this HTML page")
+        raise LoadError(where, "no article text found in this HTML page (one built by scripts?): "
+                               "save the page from the browser as HTML and open that, or copy its text")
     title = (getattr(document, "title", None) or "").strip()
     # Blank lines keep trafilatura's paragraphs apart for the segmenter.
     paragraphs = [p.strip() for p in normalize_newlines(body).split("\n") if p.strip()]
@@ -628,12 +688,25 @@ def _deep_tree(html: str, where: str):
 
 
 def _make_version(
-    text: str, name: str, path: str | None, sha256: str, params: Params, encoding: str, notes: tuple[str, ...]
+    text: str, name: str, path: str | None, sha256: str, params: Params, encoding: str, notes: tuple[str, ...],
+    furniture: tuple[tuple[int, int], ...] = (), url: str | None = None, read_at: str = "", where: str | None = None,
 ) -> Version:
+    where = where or path or name
     sentences = segment(text, params.split, params.fast_segment_chars)
     if not sentences:
-        raise LoadError(path or name, "has no sentences to compare")
+        raise LoadError(where, "has no sentences to compare")
     too_large = size_problem(text, sentences, params)
     if too_large:
-        raise LoadError(path or name, too_large)
-    return Version(name=name, text=text, sentences=sentences, path=path, sha256=sha256, encoding=encoding, notes=notes)
+        raise LoadError(where, too_large)
+    if furniture:
+        sentences = _mark_spans(sentences, furniture)
+    return Version(name=name, text=text, sentences=sentences, path=path, sha256=sha256, encoding=encoding,
+                   notes=notes, url=url, read_at=read_at or now_iso())
+
+
+def _mark_spans(sentences: tuple[Sentence, ...], spans: tuple[tuple[int, int], ...]) -> tuple[Sentence, ...]:
+    """Sentences inside one of ``spans`` (a PDF's running headers and page numbers) become furniture."""
+    return tuple(
+        Sentence(s.start, s.end, s.paragraph, True)
+        if not s.furniture and any(start <= s.start and s.end <= end for start, end in spans) else s
+        for s in sentences)

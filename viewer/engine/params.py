@@ -26,6 +26,11 @@ class Params:
     # The same budget in sentences, for texts of many short lines (2 MB of news prose holds ~23,000):
     # two unrelated texts of 27,317 and 22,474 sentences (about 25,000 each) took 50 s / 514 MB.
     max_sentences: int = 25_000
+    # A Word or PDF file carries fonts and pictures besides its text: it may be this large, while
+    # the text taken from it is held to max_file_bytes and max_sentences like any other.
+    max_document_bytes: int = 64 * 1024 * 1024
+    # Seconds a web address has to answer and arrive in full (fetch.py); a page is seldom over 2 MB.
+    fetch_timeout: float = 20.0
 
     # ---- What identical means, and the kinds of a link (classify.py).
     # What "identical" ignores besides whitespace.

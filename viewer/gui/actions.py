@@ -11,11 +11,12 @@ from operator import attrgetter
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from viewer.engine.model import Kind
 from viewer.engine.transformer import find_transformer
+from viewer.gui.palette import THEMES
 from viewer.gui.settings import OPTION_KEYS
 
 K = QKeySequence.StandardKey
@@ -150,6 +151,14 @@ def create_actions(window: QWidget) -> None:
         key: make_action(window, OPTION_LABELS[key], functools.partial(window.document.set_option, key),
                          tip=OPTION_TIPS.get(key, "What counts as identical"), checked=options.get(key, False))
         for key in OPTION_KEYS}
+    themes = QActionGroup(window)  # exclusive: one theme at a time
+    window.theme_actions = {}
+    for name, label in THEMES.items():
+        action = make_action(window, label, tip="The desktop's colours" if name == "system" else f"storydiff's {name} colours",
+                             checked=window.state.theme == name)
+        action.setActionGroup(themes)
+        action.toggled.connect(lambda on, name=name: on and window.state.set_theme(name))
+        window.theme_actions[name] = action
     if find_transformer() is None:
         window.option_actions["transformer"].setEnabled(False)
         window.option_actions["transformer"].setStatusTip("Needs storydiff[semantic] and a local model")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 
 from viewer import paths
 from viewer.engine.model import Comparison
-from viewer.gui import about, actions, menus
+from viewer.gui import about, actions, menus, palette
 from viewer.gui.bars import JobProgress, MessageBar, edge_to_edge
 from viewer.gui.document import ComparisonDocument, outcome_messages
 from viewer.gui.drop import DropTarget
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = Settings(settings)
         self.state = WindowState(self.settings, self)
+        palette.apply_theme(self.state.theme)
         self.document = ComparisonDocument(self.settings.options(), parent=self)
         self.files = FileActions(self, self.document, self.settings)
         self.comparison: Comparison | None = None  # the one on screen
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.state.panelsChanged.connect(self.update_actions)
         self.state.furnitureChanged.connect(self._on_furniture_changed)
         self.state.fontChanged.connect(page.set_font)
+        self.state.themeChanged.connect(palette.apply_theme)
         self.empty.openRequested.connect(self.files.ask_open)
         self.empty.sampleRequested.connect(self.files.open_sample)
         self.empty.pasteRequested.connect(self.files.paste_clipboard)

@@ -64,6 +64,7 @@ def build_menus(w: QMainWindow) -> RecentMenu:
 
     m = bar.addMenu("&View")
     m.addActions([w.act_zoom_in, w.act_zoom_out, w.act_zoom_reset])
+    m.addMenu("&Theme").addActions(list(w.theme_actions.values()))
     m.addSeparator()
     m.addActions([w.act_legend, w.act_overview, w.act_detail, w.act_facts, w.act_furniture])
     m.addSeparator()

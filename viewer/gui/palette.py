@@ -144,3 +144,52 @@ def colours(palette: QPalette | None = None) -> Colours:
         moved_fg=QColor("#3A3200"),
         dark=dark,
     )
+
+
+# ----------------------------------------------------------------------------- themes (View ▸ Theme)
+THEMES = {"system": "&System", "light": "&Light", "dark": "&Dark"}
+_LIGHT = {"Window": "#efefef", "WindowText": "#1a1a1a", "Base": "#ffffff", "AlternateBase": "#f5f5f5",
+          "Text": "#1a1a1a", "Button": "#e8e8e8", "ButtonText": "#1a1a1a", "Highlight": "#2f6fb0",
+          "HighlightedText": "#ffffff", "ToolTipBase": "#ffffdc", "ToolTipText": "#1a1a1a",
+          "PlaceholderText": "#7a7a7a", "BrightText": "#ffffff", "Link": "#1f5f9f", "Mid": "#b8b8b8",
+          "Dark": "#9f9f9f", "Light": "#ffffff", "Midlight": "#f4f4f4", "Shadow": "#767676"}
+_DARK = {"Window": "#2b2b2b", "WindowText": "#e6e6e6", "Base": "#1e1e1e", "AlternateBase": "#262626",
+         "Text": "#e6e6e6", "Button": "#333333", "ButtonText": "#e6e6e6", "Highlight": "#3d7ab8",
+         "HighlightedText": "#ffffff", "ToolTipBase": "#333333", "ToolTipText": "#e6e6e6",
+         "PlaceholderText": "#8c8c8c", "BrightText": "#ffffff", "Link": "#7fb8ef", "Mid": "#555555",
+         "Dark": "#202020", "Light": "#4a4a4a", "Midlight": "#3c3c3c", "Shadow": "#0f0f0f"}
+_DISABLED = {"light": "#9a9a9a", "dark": "#7a7a7a"}
+_system: tuple[QPalette, str] | None = None  # the palette and style the desktop gave, before any theme
+
+
+def theme_palette(theme: str) -> QPalette:
+    """The palette of the "light" or "dark" theme (the dark one is also the screenshots')."""
+    colours_ = _DARK if theme == "dark" else _LIGHT
+    pal = QPalette()
+    for role, colour in colours_.items():
+        pal.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DISABLED["dark" if theme == "dark" else "light"]))
+    return pal
+
+
+def apply_theme(theme: str) -> None:
+    """Give the whole application the palette of ``theme`` ("system": the desktop's), live."""
+    global _system
+    app = QApplication.instance()
+    if app is None or theme not in THEMES:
+        return
+    if _system is None:
+        if theme == "system":
+            return  # nothing was changed: the desktop's palette is on
+        _system = (QPalette(app.palette()), app.style().name())
+    if theme == "system":
+        palette, style = _system
+        if app.style().name() != style:
+            app.setStyle(style)
+        app.setPalette(palette)
+        return
+    # Native styles of macOS and Windows draw with their own colours: Fusion follows the palette.
+    if app.style().name().lower() in ("macos", "windowsvista"):
+        app.setStyle("Fusion")
+    app.setPalette(theme_palette(theme))

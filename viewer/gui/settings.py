@@ -49,6 +49,14 @@ class Settings:
     def set_flag(self, key: str, value: bool) -> None:
         self.q.setValue(f"view/{key}", bool(value))
 
+    def theme(self) -> str:
+        """The chosen theme: "system", "light" or "dark"."""
+        value = str(self.q.value("view/theme", "system") or "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self.q.setValue("view/theme", theme)
+
     def zoom(self) -> int:
         try:
             return int(self.q.value("view/zoom", 0))

@@ -16,6 +16,7 @@ class WindowState(QObject):
     panelsChanged = Signal()           # the legend, the overview strip, the detail or Facts pane was shown or hidden
     furnitureChanged = Signal(bool)    # page furniture rows shown
     fontChanged = Signal(QFont)        # the text font at the new zoom
+    themeChanged = Signal(str)         # "system", "light" or "dark"
 
     def __init__(self, settings: Settings, parent: QObject | None = None):
         super().__init__(parent)
@@ -26,6 +27,7 @@ class WindowState(QObject):
         self.show_facts = settings.flag("facts", False)
         self.show_furniture = settings.flag("furniture", True)
         self.zoom_steps = settings.zoom()
+        self.theme = settings.theme()
 
     # ----------------------------------------------------------------------------- geometry
     def restore(self, window: QMainWindow) -> None:
@@ -71,6 +73,13 @@ class WindowState(QObject):
         self.show_furniture = on
         self.settings.set_flag("furniture", on)
         self.furnitureChanged.emit(on)
+
+    def set_theme(self, theme: str) -> None:
+        """Use the desktop's colours ("system"), or storydiff's "light" or "dark" palette."""
+        if theme != self.theme:
+            self.theme = theme
+            self.settings.set_theme(theme)
+            self.themeChanged.emit(theme)
 
     # ----------------------------------------------------------------------------- zoom
     def zoom(self, steps: int | None) -> None:

@@ -90,10 +90,36 @@ def revised(text: str, seed: int) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def reworded(text: str, seed: int, share: float = 0.2) -> str:
+    """A revised copy (``revised``) with ``share`` of its sentences reworded: two words swapped and
+    the sentence's halves exchanged at a comma, as a rewrite reorders clauses."""
+    rng = random.Random(seed)
+    out = []
+    for paragraph in revised(text, seed).split("\n\n"):
+        sentences = re.split(r"(?<=[.!?]) ", paragraph)
+        for k, s in enumerate(sentences):
+            if rng.random() >= share:
+                continue
+            words = s.rstrip(".!?").split(" ")
+            if len(words) > 3:
+                x, y = rng.sample(range(len(words)), 2)
+                words[x], words[y] = words[y], words[x]
+            s = " ".join(words)
+            head, comma, tail = s.partition(", ")
+            sentences[k] = (f"{tail[:1].upper()}{tail[1:]}, {head[:1].lower()}{head[1:]}" if comma else s) + "."
+        out.append(" ".join(sentences))
+    return "\n\n".join(out)
+
+
 def write_pair(kind: str, megabytes: float, folder: Path) -> list[Path]:
     size = int(megabytes * 2**20)
     first = story_text(size, seed=1)
-    second = revised(first, seed=2) if kind == "revised" else story_text(size, 3, ("03-reworded.txt", "04-correction.txt"))
+    if kind == "revised":
+        second = revised(first, seed=2)
+    elif kind == "reworded":
+        second = reworded(first, seed=2)
+    else:
+        second = story_text(size, 3, ("03-reworded.txt", "04-correction.txt"))
     paths = [folder / f"{kind}-{megabytes:g}-a.txt", folder / f"{kind}-{megabytes:g}-b.txt"]
     for path, text in zip(paths, (first, second)):
         path.write_text(text, encoding="utf-8")

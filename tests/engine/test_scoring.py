@@ -12,6 +12,7 @@ from viewer.engine.model import Kind
 from viewer.engine.params import Params
 from viewer.engine.pipeline import LEXICAL_ONLY, compare
 from viewer.engine.scoring import Scorer, embedder_for, probability
+from viewer.engine.sparse import product
 from viewer.engine.transformer import rescore
 
 WIRE = [
@@ -207,7 +208,7 @@ def test_joined_cosine_is_the_cosine_of_the_joined_rows():
     rows_a, rows_b = Vectorizer(0.5).fit_transform(WIRE, RETOLD)
     weights = np.array([1.0, 2.0, 1.5, 3.0])
     for group_a, group_b in (([0], [0]), ([0, 1], [0]), ([1, 2, 3], [1, 2]), ([3], [0, 3])):
-        expected = (join_rows(rows_a, [group_a], weights) @ join_rows(rows_b, [group_b], weights).T).toarray()[0, 0]
+        expected = product(join_rows(rows_a, [group_a], weights), join_rows(rows_b, [group_b], weights))[0, 0]
         assert joined_cosine(rows_a, group_a, rows_b, group_b, weights, weights) == pytest.approx(expected, abs=1e-9)
     # Rows with nothing in them (no content word) are at cosine 0, not a division by zero.
     empty_a, empty_b = Vectorizer(0.5).fit_transform(["It was."], ["It is."])

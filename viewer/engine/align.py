@@ -29,6 +29,7 @@ from viewer.engine.model import FactType, Kind, Link, Pair, Version
 from viewer.engine.params import Params
 from viewer.engine.progress import CancelCheck, Progress, check_cancelled
 from viewer.engine.scoring import Rescorer, Scorer, logit
+from viewer.engine.sparse import cells
 from viewer.engine.worddiff import longest_increasing, token_key, word_diff
 
 
@@ -395,14 +396,14 @@ def _move_candidates(free_a: np.ndarray, free_b: np.ndarray, scorer: Scorer, par
     Two long texts of near-copies (boilerplate lines, a template with names changed) hold millions
     of candidates; a sentence whose best few are all taken is not likely to be a move anyway.
     """
-    columns = scorer.rows_b[free_b].T.tocsc()
+    columns = scorer.rows_b.take(free_b)
     sure_evidence = logit(params.move_probability)
     step = max(1, params.move_search_cells // len(free_b))
     for start in range(0, len(free_a), step):
         rows = free_a[start:start + step]
-        found = (scorer.rows_a[rows] @ columns).tocoo()
-        close = found.data >= params.move_candidate
-        ia, jb, cosines = rows[found.row[close]], free_b[found.col[close]], found.data[close]
+        found_a, found_b, found = cells(scorer.rows_a.take(rows), columns)
+        close = found >= params.move_candidate
+        ia, jb, cosines = rows[found_a[close]], free_b[found_b[close]], found[close]
         # Out of order, no neighbour vouches for a link: only sentences that keep most of their words move.
         keep = (cosines >= params.move_similarity) | (scorer.pairs(ia, jb) >= sure_evidence)
         ia, jb, cosines = ia[keep], jb[keep], cosines[keep]

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from viewer.engine.once import load_once
 
@@ -91,18 +90,33 @@ class StaticEmbedder:
             lengths = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
             if not lengths.any():
                 continue
-            flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(lengths.sum()))
-            # Token counts per sentence times the vector table: no (tokens x dims) copy is made.
-            counts = sp.csr_matrix(
-                (np.ones(len(flat), dtype=np.float32), flat, np.concatenate(([0], np.cumsum(lengths)))),
-                shape=(len(ids), self.vectors.shape[0]),
-            )
-            sums = np.asarray(counts @ self.vectors)
+            sums = self._token_sums(ids, lengths)
             filled = lengths > 0
             out[start:start + len(ids)][filled] = sums[filled] / lengths[filled, None]
         if self.normalize:
             norms = np.linalg.norm(out, axis=1, keepdims=True)
             np.divide(out, norms, out=out, where=norms > 0)
+        return out
+
+
+    def _token_sums(self, ids: list[list[int]], lengths: np.ndarray) -> np.ndarray:
+        """Per sentence, the sum of its token vectors, added in token order (float32).
+
+        One token position at a time over the sentences that reach it: no (tokens x dims) copy.
+        """
+        order = np.argsort(-lengths, kind="stable")  # longest first: those reaching a position lead
+        sorted_lengths = lengths[order]
+        padded = np.zeros((len(ids), int(sorted_lengths[0]) if len(ids) else 0), dtype=np.int64)
+        for row, k in enumerate(order):
+            padded[row, :lengths[k]] = ids[k]
+        sums = np.zeros((len(ids), self.dims), dtype=np.float32)
+        reaching = len(ids)
+        for position in range(padded.shape[1]):
+            while reaching and sorted_lengths[reaching - 1] <= position:
+                reaching -= 1
+            sums[:reaching] += self.vectors[padded[:reaching, position]]
+        out = np.empty_like(sums)
+        out[order] = sums
         return out
 
 

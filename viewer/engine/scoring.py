@@ -25,7 +25,6 @@ import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
 from viewer.engine.params import Params
 from viewer.engine.similarity import (
@@ -38,6 +37,7 @@ from viewer.engine.similarity import (
     pair_scores,
     words,
 )
+from viewer.engine.sparse import cells
 
 # Cosines of (a text, b text) pairs from a full sentence-transformer, with optional
 # progress(fraction) and cancelled(); the pipeline builds one (pipeline.rescorer_for).
@@ -313,27 +313,13 @@ class Scorer:
                 out[k] = probability(self.joined(ga, gb))
         return out
 
-    def close_pairs(self, free_a: np.ndarray, free_b: np.ndarray, least: float, chunk_cells: int = 1_000_000):
-        """(i, j, lexical cosine) of the free sentences whose lexical cosine is at least ``least``.
-
-        Made a slice of rows at a time: the product of two long unrelated texts is nearly dense.
-        """
-        found = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
-        columns = self.rows_b[free_b].T.tocsc()
-        step = max(1, chunk_cells // max(len(free_b), 1))
-        for start in range(0, len(free_a), step):
-            coo = (self.rows_a[free_a[start:start + step]] @ columns).tocoo()
-            keep = coo.data >= least
-            found.append((free_a[start:start + step][coo.row[keep]], free_b[coo.col[keep]], coo.data[keep]))
-        return tuple(np.concatenate(parts) for parts in zip(*found))
-
-    def _cosines_block(self, a0, a1, b0, b1) -> tuple[list[np.ndarray], np.ndarray]:
+    def _cosines_block(self, a0, a1, b0, b1) -> tuple[list[np.ndarray], Cells]:
         """The lexical (and semantic) cosines of a block, and the cosine of its shared names and numbers."""
         cosines = [dense_scores(self.rows_a[a0:a1], self.rows_b[b0:b1])]
         if self.semantic:
             cosines.append(self.centred[self.text_id_a[a0:a1]] @ self.centred[self.text_id_b[b0:b1]].T)
         # Few sentences share a name or number: the product stays sparse.
-        return cosines, (self.anchors_a[a0:a1] @ self.anchors_b[b0:b1].T).tocsr()
+        return cosines, Cells(*cells(self.anchors_a[a0:a1], self.anchors_b[b0:b1]), (a1 - a0, b1 - b0))
 
     def _evidence(self, cosines, shared, rivals_a, rivals_b) -> np.ndarray:
         """bias + w_lex lexical + w_anchor shared + sum over cosines of w_k (2 cos - r_a - r_b),
@@ -366,11 +352,30 @@ class Scorer:
         return evidence
 
 
+class Cells:
+    """The nonzero cells (row, column, value) of a mostly empty block, row-major."""
+
+    __slots__ = ("row", "col", "data", "shape")
+
+    def __init__(self, row: np.ndarray, col: np.ndarray, data: np.ndarray, shape: tuple[int, int]):
+        self.row, self.col, self.data, self.shape = row, col, data, shape
+
+    def __getitem__(self, key: tuple[slice, slice]) -> Cells:
+        """The cells of a sub-block (two slices of step 1)."""
+        (r0, r1, _), (c0, c1, _) = (k.indices(n) for k, n in zip(key, self.shape))
+        inside = (self.row >= r0) & (self.row < r1) & (self.col >= c0) & (self.col < c1)
+        return Cells(self.row[inside] - r0, self.col[inside] - c0, self.data[inside], (max(0, r1 - r0), max(0, c1 - c0)))
+
+    def toarray(self) -> np.ndarray:
+        out = np.zeros(self.shape)
+        out[self.row, self.col] = self.data
+        return out
+
+
 def _add_shared(evidence: np.ndarray, shared, weight: float) -> None:
-    """``evidence += weight * shared`` for a dense or a sparse ``shared``."""
-    if sp.issparse(shared):
-        coo = shared.tocoo()
-        evidence[coo.row, coo.col] += weight * coo.data
+    """``evidence += weight * shared`` for a dense ``shared`` or its ``Cells``."""
+    if isinstance(shared, Cells):
+        evidence[shared.row, shared.col] += weight * shared.data
     else:
         evidence += weight * np.asarray(shared)
 

@@ -1,12 +1,12 @@
 """Lexical sentence similarity: sparse TF-IDF vectors of stemmed content words and character n-grams.
 
-Every sentence becomes one L2-normalised sparse row; the cosine of two rows mixes word and
-n-gram evidence, so inflected or respelled words still match ("relations" / "relationships").
-Scores for many pairs come from one sparse matrix product, never from a Python loop over pairs.
+Every sentence becomes one L2-normalised sparse row (``sparse.Rows``); the cosine of two rows
+mixes word and n-gram evidence, so inflected or respelled words still match ("relations" /
+"relationships"). Scores for many pairs come from one sparse product, never from a Python loop
+over pairs.
 """
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-import scipy.sparse as sp
 import snowballstemmer
+
+from viewer.engine.sparse import Rows, count_rows, hstack, multiply, normalize_rows, pair_products, product
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -74,7 +75,7 @@ class Vectorizer:
         self.word_weight = word_weight
         self.gram_size = gram_size
 
-    def fit_transform(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def fit_transform(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[Rows, Rows]:
         """Rows for ``texts_a`` and ``texts_b``: cosine of a row pair = mixed word and n-gram cosine."""
         # Documents x distinct words, then words x stems and words x n-grams: stems and n-grams
         # are worked out once per distinct word, and the counts come from two sparse products.
@@ -82,17 +83,15 @@ class Vectorizer:
         # Each distinct sentence is read once (a revision repeats most of them); IDF still counts every copy.
         distinct, rows_of = distinct_texts((*texts_a, *texts_b))
         documents = [vocabulary.ids([w for w in words(t) if w not in STOPWORDS]) for t in distinct]
-        counts = _count_matrix(documents, len(vocabulary))[rows_of]
+        counts = count_rows(documents, len(vocabulary))
         stems, grams = _Columns(), _Columns()
         # With no content word at all, one empty row matches the one padding column of ``counts``.
         known = list(vocabulary.index)
-        word_stems = _count_matrix([stems.ids((stem(w),)) for w in known] or [()], len(stems))
-        word_grams = _count_matrix([grams.ids(_grams(w, self.gram_size)) for w in known] or [()], len(grams))
-        word_rows = _tfidf(sp.csr_matrix(counts @ word_stems))
-        gram_rows = _tfidf(sp.csr_matrix(counts @ word_grams))
-        rows = sp.hstack(
-            [word_rows * math.sqrt(self.word_weight), gram_rows * math.sqrt(1 - self.word_weight)], format="csr"
-        )
+        word_stems = count_rows([stems.ids((stem(w),)) for w in known] or [()], len(stems))
+        word_grams = count_rows([grams.ids(_grams(w, self.gram_size)) for w in known] or [()], len(grams))
+        word_rows = _tfidf(multiply(counts, word_stems).take(rows_of))
+        gram_rows = _tfidf(multiply(counts, word_grams).take(rows_of))
+        rows = hstack(word_rows.scaled(math.sqrt(self.word_weight)), gram_rows.scaled(math.sqrt(1 - self.word_weight)))
         n = len(texts_a)
         return rows[:n], rows[n:]
 
@@ -117,50 +116,30 @@ def distinct_texts(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
     return list(index), rows
 
 
-def _count_matrix(documents: Sequence[Sequence[int]], columns: int) -> sp.csr_matrix:
-    """How often each column id occurs in each document (documents are sequences of column ids)."""
-    lengths = np.fromiter((len(d) for d in documents), dtype=np.int64, count=len(documents))
-    flat = np.fromiter(itertools.chain.from_iterable(documents), dtype=np.int64, count=int(lengths.sum()))
-    row_ids = np.repeat(np.arange(len(documents)), lengths)
-    matrix = sp.csr_matrix((np.ones(len(flat)), (row_ids, flat)), shape=(len(documents), max(columns, 1)))
-    matrix.sum_duplicates()
-    return matrix
-
-
-def _tfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
+def _tfidf(counts: Rows) -> Rows:
     """Sublinear TF times smoothed IDF, rows L2-normalised."""
-    matrix = counts.copy()
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = np.log((matrix.shape[0] + 1) / (df + 1)) + 1.0
-    matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
-    return _normalize_rows(matrix)
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((counts.shape[0] + 1) / (df + 1)) + 1.0
+    return normalize_rows(Rows(counts.indptr, counts.indices, (1.0 + np.log(counts.data)) * idf[counts.indices],
+                               counts.shape))
 
 
-def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
-
-
-def join_rows(rows: sp.csr_matrix, groups: Sequence[Sequence[int]], weights: np.ndarray | None = None) -> sp.csr_matrix:
+def join_rows(rows: Rows, groups: Sequence[Sequence[int]], weights: np.ndarray | None = None) -> Rows:
     """One normalised row per group of rows (the vector of sentences read together).
 
     ``weights`` (one per row) keep a one-word line from counting as much as a long sentence.
     """
-    members = [(g, k) for g, group in enumerate(groups) for k in group]
-    values = np.ones(len(members)) if weights is None else np.array([weights[k] for _, k in members], dtype=float)
-    picker = sp.csr_matrix(
-        (values, ([g for g, _ in members], [k for _, k in members])),
-        shape=(len(groups), rows.shape[0]),
-    )
-    return _normalize_rows(sp.csr_matrix(picker @ rows))
+    members = np.fromiter((k for group in groups for k in group), dtype=np.int64)
+    sizes = np.fromiter((len(group) for group in groups), dtype=np.int64, count=len(groups))
+    values = np.ones(len(members)) if weights is None else np.asarray(weights, dtype=float)[members]
+    picker = Rows(np.concatenate(([0], np.cumsum(sizes))), members, values, (len(groups), rows.shape[0]))
+    return normalize_rows(multiply(picker, rows))
 
 
-def joined_cosine(rows_a: sp.csr_matrix, group_a: Sequence[int], rows_b: sp.csr_matrix, group_b: Sequence[int],
+def joined_cosine(rows_a: Rows, group_a: Sequence[int], rows_b: Rows, group_b: Sequence[int],
                   weights_a: np.ndarray | None = None, weights_b: np.ndarray | None = None) -> float:
     """Cosine of two groups of rows each read together (as ``join_rows`` makes them), without
-    building matrices: one group is a handful of sentences, and scipy's constructors cost more
-    than the sums."""
+    building rows: one group is a handful of sentences."""
     indices_a, values_a = _summed_row(rows_a, group_a, weights_a)
     indices_b, values_b = _summed_row(rows_b, group_b, weights_b)
     norm = np.sqrt(values_a @ values_a) * np.sqrt(values_b @ values_b)
@@ -170,7 +149,7 @@ def joined_cosine(rows_a: sp.csr_matrix, group_a: Sequence[int], rows_b: sp.csr_
     return float(values_a[at_a] @ values_b[at_b] / norm)
 
 
-def _summed_row(rows: sp.csr_matrix, members: Sequence[int], weights: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+def _summed_row(rows: Rows, members: Sequence[int], weights: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """(column indices, values) of the weighted sum of some rows, indices sorted and unique."""
     pieces = [slice(rows.indptr[k], rows.indptr[k + 1]) for k in members]
     indices = np.concatenate([rows.indices[p] for p in pieces]) if pieces else np.zeros(0, dtype=np.int64)
@@ -206,35 +185,28 @@ def anchors(text: str) -> list[str]:
     return out
 
 
-def anchor_rows(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def anchor_rows(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[Rows, Rows]:
     """TF-IDF rows of the anchors of each sentence (binary counts): names and numbers shared by few weigh most."""
     columns = _Columns()
     distinct, rows_of = distinct_texts((*texts_a, *texts_b))
     documents = [columns.ids(sorted(set(anchors(t)))) for t in distinct]
-    rows = _tfidf(_count_matrix(documents, len(columns))[rows_of])
+    rows = _tfidf(count_rows(documents, len(columns)).take(rows_of))
     return rows[: len(texts_a)], rows[len(texts_a):]
 
 
-def dense_scores(rows_a: sp.csr_matrix, rows_b: sp.csr_matrix, chunk_cells: int = 1_000_000) -> np.ndarray:
+def dense_scores(rows_a: Rows, rows_b: Rows, chunk_cells: int = 1_000_000) -> np.ndarray:
     """All cosines between two row sets, as a dense float32 array.
 
-    Large products are made a slice of rows at a time: the sparse product of two long texts is
-    nearly dense, and holding it whole would take several times the memory of the result.
+    Large products are made a slice of rows at a time (about ``chunk_cells`` cells and products
+    each): the product of two long texts is nearly dense.
     """
-    n, m = rows_a.shape[0], rows_b.shape[0]
-    out = np.empty((n, m), dtype=np.float32)
-    columns = rows_b.T.tocsc()
-    step = max(1, chunk_cells // max(m, 1))
-    for start in range(0, n, step):
-        out[start:start + step] = (rows_a[start:start + step] @ columns).toarray()
-    return out
+    out = np.empty((rows_a.shape[0], rows_b.shape[0]), dtype=np.float32)
+    return product(rows_a, rows_b, out=out, step=chunk_cells)
 
 
-def pair_scores(rows_a: sp.csr_matrix, rows_b: sp.csr_matrix, ia: np.ndarray, jb: np.ndarray) -> np.ndarray:
+def pair_scores(rows_a: Rows, rows_b: Rows, ia: np.ndarray, jb: np.ndarray) -> np.ndarray:
     """Cosines of the listed row pairs only."""
-    if len(ia) == 0:
-        return np.zeros(0)
-    return np.asarray(rows_a[ia].multiply(rows_b[jb]).sum(axis=1)).ravel()
+    return pair_products(rows_a, rows_b, ia, jb)
 
 
 def containment(part: str, whole: str) -> float:

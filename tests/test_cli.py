@@ -301,18 +301,18 @@ def test_a_transformer_that_cannot_be_used_says_why_in_plain_lines(tmp_path):
     assert lines[-1].startswith("storydiff: No sentence-transformer could be used")
 
 
-def test_csv_lists_the_changed_facts(tmp_path, capsys):
+def test_facts_csv_lists_the_changed_facts(tmp_path, capsys):
     import csv
     import io
 
     from viewer.cli import main
 
-    assert main([str(SAMPLE[0]), str(SAMPLE[3]), "--format", "csv"]) == 0
+    assert main([str(SAMPLE[0]), str(SAMPLE[3]), "--format", "facts-csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert list(rows[0]) == ["version", "row", "type", "base", "version_wording", "base_sentence", "version_sentence"]
     number = next(r for r in rows if r["type"] == "number")
     assert (number["version"], number["base"], number["version_wording"]) == ("04-correction.txt", "23", "32")
     assert "23" in number["base_sentence"] and "32" in number["version_sentence"]
     out = tmp_path / "facts.csv"
-    assert main([str(SAMPLE[0]), str(SAMPLE[3]), "--format", "csv", "-o", str(out)]) == 0
+    assert main([str(SAMPLE[0]), str(SAMPLE[3]), "--format", "facts-csv", "-o", str(out)]) == 0
     assert list(csv.DictReader(out.open(encoding="utf-8", newline=""))) == rows

@@ -12,6 +12,10 @@ def main(argv: list[str] | None = None) -> int:
         from viewer import cli
 
         return cli.main(args[1:])
+    if args and args[0] == "batch":
+        from viewer import batch
+
+        return batch.main(args[1:])
     parser = argparse.ArgumentParser(
         prog="storydiff",
         description="Show how versions of one news story differ. "
@@ -19,7 +23,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("files", nargs="*", help="versions of the story to open")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample story")
+    parser.add_argument("--version", action="store_true", help="print storydiff's version and stop")
     options = parser.parse_args(args)
+    if options.version:
+        from viewer.report.evidence import storydiff_version
+
+        print(f"storydiff {storydiff_version()}")
+        return 0
     # Qt is imported only here, so the command line never pays for it.
     from viewer.gui.application import run
 

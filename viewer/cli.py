@@ -8,7 +8,8 @@ import time
 import warnings
 from pathlib import Path
 
-from viewer.engine.loading import LoadError, load_file, printable
+from viewer.engine.fetch import FetchError, is_url
+from viewer.engine.loading import FORMATS_READ, LoadError, load_file, printable
 from viewer.engine.params import Params
 from viewer.engine.pipeline import TooLarge, compare
 from viewer.engine.segment import SPLIT_MODES
@@ -32,16 +33,24 @@ def _fail(message: str):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="storydiff compare", description="Compare versions of one story, sentence by sentence.")
-    parser.add_argument("files", nargs="*", help="two or more versions (.txt, .md, .html)")
+    parser.add_argument("files", nargs="*", help=f"two or more versions: files ({FORMATS_READ}), "
+                                                 "http(s):// addresses (fetched), or - for standard input")
     parser.add_argument("--base", help="the version the others are compared with (default: the first)")
-    parser.add_argument("--format", choices=("text", "json", "csv"), default="text",
-                        help="'csv': only the changed facts, one line each")
+    parser.add_argument("--format", choices=("text", "json", "csv", "facts-csv"), default="text",
+                        help="'csv': one line per sentence of every version; 'facts-csv': only the changed facts")
     parser.add_argument("--split", choices=SPLIT_MODES, default="sentences",
                         help="'lines': each non-empty line is one sentence")
     parser.add_argument("--transformer", action="store_true",
                         help="re-score uncertain sentence pairs with a local sentence-transformer "
                              "(needs storydiff[semantic]; slow)")
+    # What "identical" ignores (the viewer's View options), so a report's command line can say it.
+    for name, default in (("ignore-case", "off"), ("ignore-punctuation", "on"), ("ignore-quotes", "on")):
+        parser.add_argument(f"--{name}", action=argparse.BooleanOptionalAction, default=None,
+                            help=f"what 'identical' ignores (default: {default})")
+    parser.add_argument("--version", action="store_true", help="print storydiff's version and stop")
     parser.add_argument("-o", "--output", help="write the report to this file instead of standard output")
+    parser.add_argument("--snapshots", metavar="DIR",
+                        help="keep what each address gave in DIR, to repeat the comparison offline")
     return parser
 
 
@@ -52,7 +61,7 @@ def main(argv: list[str]) -> int:
     except _BadInput as error:
         print(f"storydiff: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (LoadError, TooLarge) as error:
+    except (LoadError, TooLarge, FetchError) as error:
         print(f"storydiff: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -61,6 +70,11 @@ def main(argv: list[str]) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.version:
+        from viewer.report.evidence import storydiff_version
+
+        print(f"storydiff {storydiff_version()}")
+        return EXIT_OK
     if len(args.files) < 2:
         _fail(f"need at least two versions to compare, got {len(args.files)}")
     paths = [Path(f) for f in args.files]
@@ -70,8 +84,9 @@ def _run(args: argparse.Namespace) -> int:
             check_output(args.output, paths)
         except OutputRefused as refusal:
             _fail(str(refusal))
-    params = Params(split=args.split, transformer=args.transformer)
-    versions = [load_file(p, params) for p in paths]
+    ignore = {k: v for k in ("ignore_case", "ignore_punctuation", "ignore_quotes") if (v := getattr(args, k)) is not None}
+    params = Params(split=args.split, transformer=args.transformer, **ignore)
+    versions = _load_inputs(args.files, params, args.snapshots, paths)
     for version in versions:
         for note in version.notes:
             print(f"storydiff: {printable(version.name)}: {note}", file=sys.stderr)
@@ -97,6 +112,10 @@ def _run(args: argparse.Namespace) -> int:
 
         report = to_json(comparison)
     elif args.format == "csv":
+        from viewer.report.csv_report import to_csv
+
+        report = to_csv(comparison)
+    elif args.format == "facts-csv":
         from viewer.report.csv_report import facts_to_csv
 
         report = facts_to_csv(comparison)
@@ -153,3 +172,56 @@ class _Progress:
         if self.width:
             self.stream.write("\r" + " " * self.width + "\r")
             self.stream.flush()
+
+
+def _load_inputs(names: list[str], params: Params, snapshots: str | None, inputs: list[Path]) -> list:
+    """Each version: a file, a web address (fetched; its bytes kept in ``snapshots`` if given), or - (stdin)."""
+    from viewer.engine.fetch import fetch, now_iso
+    from viewer.engine.loading import load_bytes, load_fetched, megabytes
+
+    if names.count("-") > 1:
+        _fail("- (standard input) can be given only once")
+    versions = []
+    for name in names:
+        if name == "-":
+            data = sys.stdin.buffer.read(params.max_document_bytes + 1)
+            if len(data) > params.max_document_bytes:
+                _fail(f"stdin: is larger than the {megabytes(params.max_document_bytes)} limit")
+            versions.append(load_bytes(data, "stdin", params=params, read_at=now_iso()))
+        elif is_url(name):
+            fetched = fetch(name, params)
+            version = load_fetched(fetched, params)
+            if snapshots:
+                version = _keep_snapshot(fetched, version, Path(snapshots), inputs)
+            versions.append(version)
+        else:
+            versions.append(load_file(name, params))
+    return versions
+
+
+def _keep_snapshot(fetched, version, folder: Path, inputs: list[Path]):
+    """Write the fetched bytes into ``folder`` (never over an input); the version's path becomes the snapshot."""
+    import dataclasses
+    import re
+
+    from viewer.report.output import write_with
+
+    suffix = {"pdf": ".pdf", "docx": ".docx", "text": ".txt"}.get(_kind(fetched.content_type, fetched.data), ".html")
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", version.name).strip("-.")[:80] or "page"
+    target = folder / f"{stem}-{version.sha256[:8]}{suffix}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_with(target, lambda temporary: Path(temporary).write_bytes(fetched.data), inputs)
+    except OutputRefused as refusal:
+        _fail(str(refusal))
+    except OSError as error:
+        _fail(f"{printable(str(target))}: cannot be written: {error.strerror or error}")
+    print(f"storydiff: {printable(fetched.url)}: snapshot saved as {printable(str(target))}", file=sys.stderr)
+    return dataclasses.replace(version, path=str(target))
+
+
+def _kind(content_type: str, data: bytes) -> str:
+    from viewer.engine.documents import sniff
+    from viewer.engine.fetch import media_kind
+
+    return sniff(data) or media_kind(content_type) or "html"

@@ -5,6 +5,7 @@ import json
 from collections.abc import Collection
 
 from viewer.engine.model import Comparison, Link, Version
+from viewer.report.evidence import evidence
 from viewer.report.facts_list import changed_facts
 
 FORMAT_VERSION = 2  # 2: "=" ops may carry both texts; "notes"
@@ -37,6 +38,7 @@ def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = ()) 
             for e in changed_facts(comparison) if e.key in dismissed] if dismissed else []
     if gone:
         data["dismissed_facts"] = gone
+    data["evidence"] = evidence(comparison, dismissed)
     return data
 
 

@@ -115,3 +115,28 @@ def test_dismissed_facts_are_left_out(story):
     assert "Changed facts (2)" in html and "Smith → Smyth" not in html
     assert "name Smith → Smyth" not in html  # nor under its cell
     assert "⚠ number 40 → 60" in comparison_to_html(story)
+
+
+def test_the_evidence_block_comes_first_and_names_each_input(tmp_path):
+    from viewer.engine.params import Params
+
+    a, b = tmp_path / "a <1>.txt", tmp_path / "b.txt"
+    a.write_text("Fire hit 40 homes.\nRain fell.\n", encoding="utf-8")
+    b.write_text("Fire hit 60 homes.\nRain fell.\n", encoding="cp1252")
+    params = Params(split="lines", ignore_case=True)
+    comparison = pipeline.compare([loading.load_file(a, params), loading.load_file(b, params)], params, base=1)
+    html = comparison_to_html(comparison)
+    assert html.index("<h2>Evidence</h2>") < html.index("class='legend'") < html.index("class='rows'")
+    text = "".join(_parse(html).text)
+    for version in comparison.versions:
+        assert version.sha256 in text and len(version.sha256) == 64
+    assert f"{a}" in text and "a &lt;1&gt;.txt" in html  # escaped, not markup
+    assert f"compared at {comparison.compared_at}" in text
+    assert "Settings: split=lines, ignore_case=true; semantic model " in text
+    assert f"Re-run: storydiff compare '{a}' {b} --base {b} --split lines --ignore-case" in text
+
+
+def test_a_hand_built_comparison_says_what_was_not_recorded(story):
+    text = "".join(_parse(comparison_to_html(story)).text)
+    assert "compared at unknown" in text and "Settings: not recorded;" in text
+    assert "base.txt was pasted, not read from a file" in text

@@ -1,4 +1,4 @@
-"""A self-contained HTML report of a comparison: legend, per-version summary, changed facts, aligned rows.
+"""A self-contained HTML report of a comparison: evidence, legend, per-version summary, changed facts, rows.
 
 Pure Python (no Qt): one file with inline CSS, no scripts, no external resources. Every piece of
 article text is HTML-escaped, so markup inside a story (``<script>``) stays text. Styles are
@@ -11,6 +11,7 @@ from html import escape
 from collections.abc import Collection
 
 from viewer.engine.model import Comparison, Kind
+from viewer.report.evidence import evidence, settings_text
 from viewer.report.facts_list import changed_facts, kept_facts
 from viewer.report.grid import Cell, Grid, Role, Span, word_diff_html
 
@@ -60,6 +61,10 @@ h2 { font-size: 1.1em; margin: 1em 0 .3em; }
 .facts-list th, .facts-list td { padding: 2px 8px; border-bottom: 1px solid #ddd; text-align: left; }
 .gap { color: #7a2d00; font-style: italic; font-weight: bold; background: #fff; padding: 0 4px; }
 .base-col { background: #fafafa; }
+.evidence { font-size: .85em; margin: .5em 0 1em; }
+.evidence th, .evidence td { padding: 2px 8px; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
+.evidence td { overflow-wrap: anywhere; }
+.sha, code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; }
 del { text-decoration: line-through; } ins { text-decoration: underline; }
 @media print { body { margin: 0; font-size: 9pt; } .rows th { position: static; } }
 """
@@ -85,15 +90,40 @@ def comparison_to_html(comparison: Comparison, title: str | None = None, options
             out.append(" · identical " + escape(", ".join(on)))
     out.append("</p>")
     out += [f"<p class='note'>{escape(note)}</p>" for note in comparison.notes]
-    out.append(_legend(grid))
-    out.append(_summary(grid))
-    out.append(_facts(grid))
+    out.append(evidence_html(evidence(comparison, dismissed)))
+    out.append(legend_html(grid))
+    out.append(summary_html(grid))
+    out.append(facts_html(grid))
     out.append(_rows(grid))
     out.append("</body></html>\n")
     return "".join(out)
 
 
-def _legend(grid: Grid) -> str:
+def evidence_html(trail: dict, wrap=escape) -> str:
+    """The evidence trail: each version's source, read time, sha256 and encoding; how it was compared.
+
+    ``wrap`` escapes names and sources (the printed report passes one that adds break points).
+    """
+    rows = []
+    for k, v in enumerate(trail["versions"]):
+        base = " (base)" if k == trail["base"] else ""
+        notes = "".join(f"<br><i>{escape(note)}</i>" for note in v["notes"])
+        rows.append(f"<tr><td><b>{wrap(v['name'])}</b>{base}</td><td>{wrap(v['source'] or 'pasted text')}{notes}</td>"
+                    f"<td>{escape(v['read_at'] or '—')}</td><td class='sha'><tt>{escape(v['sha256'])}</tt></td>"
+                    f"<td>{escape(v['encoding'])}</td></tr>")
+    head = "<tr><th>Version</th><th>Source</th><th>Read at</th><th>sha256</th><th>Encoding</th></tr>"
+    lines = [f"storydiff {escape(trail['storydiff'])} · compared at {escape(trail['compared_at'] or 'unknown')}",
+             f"Settings: {escape(settings_text(trail))}",
+             f"Re-run: <code><tt>{escape(trail['command'])}</tt></code>"]
+    lines += [f"<i>{escape(note)}</i>" for note in trail["command_notes"]]
+    if trail["dismissed_facts"]:
+        lines.append(f"{trail['dismissed_facts']} changed fact(s) dismissed as not a change are left out")
+    return (f"<h2>Evidence</h2><table class='evidence' cellpadding='2'>{head}{''.join(rows)}</table>"
+            f"<p class='evidence'>{'<br>'.join(lines)}</p>")
+
+
+def legend_html(grid: Grid) -> str:
+    """The kinds with their counts, and how word changes are marked."""
     counts = grid.counts()
     cells = []
     for kind in (Kind.IDENTICAL, Kind.EDITED, Kind.PARAPHRASE, Kind.PARTIAL, Kind.OMITTED, Kind.ADDED,
@@ -110,7 +140,8 @@ def _legend(grid: Grid) -> str:
     return f"<table class='legend' cellspacing='4'><tr>{''.join(cells)}</tr></table>{legend}"
 
 
-def _summary(grid: Grid) -> str:
+def summary_html(grid: Grid) -> str:
+    """The per-version summary table: base sentences kept, paraphrased, omitted; sentences added."""
     rows = []
     for column in range(grid.column_count):
         s = grid.summary(column)
@@ -129,7 +160,7 @@ def _summary(grid: Grid) -> str:
     return f"<table class='summary' cellpadding='3'>{head}{''.join(rows)}</table>"
 
 
-def _facts(grid: Grid) -> str:
+def facts_html(grid: Grid) -> str:
     """The story-wide list of changed facts (not those dismissed), each linked to its row."""
     entries = kept_facts(changed_facts(grid.comparison, grid), grid.dismissed)
     if not entries:
@@ -158,6 +189,15 @@ def _rows(grid: Grid) -> str:
 
 
 def _cell_html(grid: Grid, row: int, column: int) -> str:
+    css, bg, inner = cell_parts(grid, row, column)
+    attrs = f" class='{css}'" if css else ""
+    if bg:
+        attrs += f" bgcolor='{bg}' style='background-color:{bg}'"
+    return f"<td{attrs}>{inner}</td>"
+
+
+def cell_parts(grid: Grid, row: int, column: int) -> tuple[str, str | None, str]:
+    """A cell of the rows as (CSS class, background colour or None, inner HTML)."""
     # Static report: no focus, so the base column is plain and each version shows its own diff.
     cell = grid.cell(row, column) if column != grid.base else None
     if column == grid.base:
@@ -165,18 +205,16 @@ def _cell_html(grid: Grid, row: int, column: int) -> str:
         text = escape(base_cell.text)
         if base_cell.furniture:
             text = f"<span class='furniture' style='color:#888'>{text}</span>"
-        return f"<td class='base-col'>{text}</td>"
+        return "base-col", None, text
     if cell.role is Role.OMITTED and cell.kind is Kind.OMITTED:
-        bg = _TINT[Kind.OMITTED]
-        return (f"<td class='k-omitted' bgcolor='{bg}' style='background-color:{bg}'>"
-                f"<span class='gap' style='color:#7a2d00'><b><i>{escape(_GLYPH[Kind.OMITTED])} omitted</i></b></span></td>")
+        return ("k-omitted", _TINT[Kind.OMITTED],
+                f"<span class='gap' style='color:#7a2d00'><b><i>{escape(_GLYPH[Kind.OMITTED])} omitted</i></b></span>")
     if cell.role is Role.AWAY:
-        return f"<td><span class='moved'>⇅</span> moved to row {cell.counterpart_row + 1}</td>"
+        return "", None, f"<span class='moved'>⇅</span> moved to row {cell.counterpart_row + 1}"
     if cell.role is not Role.VERSION:
-        return "<td></td>"
+        return "", None, ""
     kind = cell.kind
     bg = _TINT.get(kind)
-    attrs = f" bgcolor='{bg}' style='background-color:{bg}'" if bg else ""
     glyph = (f"<span class='glyph' style='color:{_STRONG[kind]};font-weight:bold'>{escape(_GLYPH[kind])}</span>"
              if kind not in (Kind.IDENTICAL, Kind.FURNITURE) else "")
     if kind is Kind.EDITED:
@@ -193,7 +231,7 @@ def _cell_html(grid: Grid, row: int, column: int) -> str:
     if cell.facts:  # the grid leaves out facts dismissed as "not a change"
         facts = ("<div class='facts' style='color:#a33f00'>⚠ " + escape(" · ".join(
             f"{f.type} {f.a or '—'} → {f.b or '—'}" for f in cell.facts)) + "</div>")
-    return f"<td class='k-{kind.value}'{attrs}>{glyph}{text}{moved}{facts}</td>"
+    return f"k-{kind.value}", bg, f"{glyph}{text}{moved}{facts}"
 
 
 def _spans_html(cell: Cell) -> str:

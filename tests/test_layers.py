@@ -8,7 +8,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "viewer"
 # A module may import its own layer and the ones below; app.py starts the CLI or the GUI.
-LAYERS = {"": 0, "engine": 0, "paths": 0, "report": 1, "cli": 2, "gui": 2, "app": 3, "__main__": 4}
+LAYERS = {"": 0, "engine": 0, "paths": 0, "report": 1, "cli": 2, "gui": 2, "batch": 2, "app": 3, "__main__": 4}
 
 
 def module_name(path: Path) -> str:

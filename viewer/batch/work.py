@@ -1,0 +1,143 @@
+"""One cluster's work, as a Dask worker runs it: load, compare, report, summary rows.
+
+Everything here is a plain function of its arguments, so any worker of any Dask deployment
+(with storydiff installed and the files in reach) can run it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import time
+from dataclasses import dataclass, field
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from viewer.batch.inputs import Cluster
+from viewer.batch.summary import comparison_rows, empty_row
+from viewer.engine.loading import LoadError, load_file
+from viewer.engine.params import Params
+from viewer.engine.pipeline import TooLarge, compare
+
+
+@dataclass
+class Outcome:
+    """What a worker hands back for one cluster."""
+
+    cluster: str
+    rows: list[dict]
+    inputs: list[list]  # [path, sha256 or None] per version, as read now
+    report: str | None = None  # the JSON report, None when nothing could be compared
+    skipped: bool = False  # the outputs on disk were made from these very inputs
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+
+def input_hashes(cluster: Cluster, params: Params) -> list[list]:
+    """[path, sha256] of each version's bytes; None for a file that is not a readable regular file
+    within the size limit (the loader will say why)."""
+    hashes = []
+    for entry in cluster.entries:
+        digest = None
+        try:
+            status = os.stat(entry.path)
+            if stat.S_ISREG(status.st_mode) and status.st_size <= params.max_file_bytes:
+                with open(entry.path, "rb") as handle:
+                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except (OSError, ValueError):
+            pass
+        hashes.append([entry.path, digest])
+    return hashes
+
+
+def run_cluster(cluster: Cluster, params: Params, recorded: list[list] | None = None) -> Outcome:
+    """Compare one cluster; an Outcome with ``skipped`` when ``recorded`` (the inputs its outputs on
+    disk were made from) matches the files as they are now. Never raises for a bad cluster."""
+    started = time.perf_counter()
+    if recorded is not None:
+        now = input_hashes(cluster, params)
+        if all(digest for _, digest in now) and now == recorded:
+            return Outcome(cluster.name, [], now, skipped=True, seconds=time.perf_counter() - started)
+    try:
+        outcome = _compare(cluster, params)
+    except Exception as error:  # a bug on one cluster's data must not end a run of thousands
+        outcome = Outcome(cluster.name, _rows(cluster), [[e.path, None] for e in cluster.entries])
+        reason = f"comparison failed: {type(error).__name__}: {error}"
+        for row in outcome.rows:
+            row["error"] = row["error"] or reason
+        outcome.errors.append(reason)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _rows(cluster: Cluster) -> list[dict]:
+    return [empty_row(cluster.name, os.path.basename(e.path), e.path, e.source, e.published)
+            for e in cluster.entries]
+
+
+def _compare(cluster: Cluster, params: Params) -> Outcome:
+    from viewer.report.json_report import to_json
+
+    rows = _rows(cluster)
+    versions, loaded = [], []
+    for k, entry in enumerate(cluster.entries):
+        try:
+            versions.append(load_file(entry.path, params))
+            loaded.append(k)
+        except LoadError as error:
+            rows[k]["error"] = str(error)
+    # A file that will not load is recorded too: unchanged, it fails the same way on a re-run.
+    inputs = input_hashes(cluster, params)
+    for k, version in zip(loaded, versions):
+        inputs[k][1] = version.sha256
+    errors = [row["error"] for row in rows if row["error"]]
+    if len(versions) < 2:
+        reason = f"fewer than two versions of the cluster could be read ({len(versions)} of {len(rows)})"
+        for k in loaded:
+            rows[k]["error"] = reason
+        return Outcome(cluster.name, rows, inputs, errors=errors + [reason])
+    # The base is the earliest published of the versions that loaded, else the first of them.
+    published = [cluster.entries[k].published for k in loaded]
+    dated = [(p, n) for n, p in enumerate(published) if p is not None]
+    base = min(dated)[1] if dated else 0
+    try:
+        comparison = compare(versions, params, base=base)
+    except TooLarge as error:
+        for k in loaded:
+            rows[k]["error"] = str(error)
+        return Outcome(cluster.name, rows, inputs, errors=errors + [str(error)])
+    kept = [rows[k] for k in loaded]
+    comparison_rows(comparison, kept)
+    try:
+        _lineage_columns(comparison, published, kept)
+    except Exception as error:  # the comparison stands without it
+        reason = f"lineage failed: {type(error).__name__}: {error}"
+        for row in kept:
+            row["error"] = row["error"] or reason
+        errors.append(reason)
+    return Outcome(cluster.name, rows, inputs, report=to_json(comparison), errors=errors)
+
+
+def _lineage_columns(comparison, published, rows: list[dict]) -> None:
+    from viewer.engine.lineage import lineage
+
+    names = [v.name for v in comparison.versions]
+    times = [p.isoformat() if p else None for p in published]
+    for derivation in lineage(comparison, published=times):
+        row = rows[derivation.version]
+        row["lineage_parent"] = None if derivation.parent is None else names[derivation.parent]
+        row["lineage_via"] = names[derivation.via] if derivation.common_source and derivation.via is not None else None
+        row["lineage_confidence"] = round(derivation.confidence, 3)
+        row["lineage_reason"] = derivation.reason
+
+
+class LoadModel(WorkerPlugin):
+    """A Dask worker plugin: load the semantic model when the worker starts, once per process,
+    so no cluster's time includes it (``embedding.default_model`` keeps it for the process)."""
+
+    name = "storydiff-model"
+
+    def setup(self, worker=None):
+        from viewer.engine.embedding import default_model
+
+        default_model()

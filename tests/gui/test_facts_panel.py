@@ -126,7 +126,7 @@ def test_a_dismissal_survives_the_session_and_stays_out_of_exports(window, qtbot
     assert window.document.dismissed == {entry.key}
     assert window.legend.facts_chip.text() == f"⚠ Facts {len(entries) - 1}"
 
-    assert window.files.export_csv(str(tmp_path / "facts.csv"))
+    assert window.files.export_facts_csv(str(tmp_path / "facts.csv"))
     with open(tmp_path / "facts.csv", encoding="utf-8", newline="") as handle:
         rows = [(r["version"], r["type"], r["base"], r["version_wording"]) for r in csv.DictReader(handle)]
     assert CORRECTION not in rows and ("03-reworded.txt", "number", "40", "60") in rows

@@ -27,7 +27,8 @@ def pair(tmp_path, window, qtbot):
     return paths, [p.read_bytes() for p in paths]
 
 
-@pytest.mark.parametrize("export", ["export_json", "export_html", "export_csv", "export_pdf", "save_session"])
+@pytest.mark.parametrize("export", ["export_json", "export_html", "export_csv", "export_facts_csv", "export_pdf",
+                                    "save_session"])
 def test_no_export_or_session_is_written_over_an_input(window, pair, tmp_path, export):
     (a, b), before = pair
     link = tmp_path / "link.txt"

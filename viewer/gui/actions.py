@@ -53,7 +53,9 @@ ACTIONS = (
     Spec("act_export_html", "Export &HTML Report…", lambda w: w.files.ask_export("html"), "Ctrl+E",
          "A self-contained HTML page of the comparison", "document-export"),
     Spec("act_export_pdf", "Export P&DF…", lambda w: w.files.ask_export("pdf"), None, "The report as a PDF file"),
-    Spec("act_export_csv", "Export &CSV of Changed Facts…", lambda w: w.files.ask_export("csv"), None,
+    Spec("act_export_csv", "Export &CSV…", lambda w: w.files.ask_export("csv"), None,
+         "Every sentence of every version, with its kind, link and facts, after the evidence trail"),
+    Spec("act_export_facts_csv", "Export CSV of Changed &Facts…", lambda w: w.files.ask_export("facts_csv"), None,
          "The changed facts (not those dismissed) as a spreadsheet file"),
     Spec("act_print", "&Print…", "files.ask_print", K.Print, "Print the report", "document-print"),
     Spec("act_close", "&Close", "close_comparison", K.Close, "Close these versions", "window-close"),
@@ -101,7 +103,8 @@ ACTIONS = (
 )
 # Actions that act on the comparison on screen: disabled while there is none.
 ON_A_COMPARISON = ("act_save_session", "act_export_json", "act_export_html", "act_export_pdf", "act_export_csv",
-                   "act_print", "act_copy", "act_copy_row", "act_find", "act_find_next", "act_find_prev",
+                   "act_export_facts_csv", "act_print", "act_copy", "act_copy_row", "act_find", "act_find_next",
+                   "act_find_prev",
                    "act_next", "act_prev", "act_next_omission", "act_prev_omission", "act_counterpart",
                    "act_make_base", "act_move_left", "act_move_right", "act_remove", "act_filter_all")
 FILTER_KINDS = (Kind.EDITED, Kind.PARAPHRASE, Kind.PARTIAL, Kind.OMITTED, Kind.ADDED, Kind.IDENTICAL)

@@ -27,7 +27,8 @@ EXPORTS = {
     "json": ("Export JSON", ".json", "JSON (*.json)"),
     "html": ("Export HTML Report", ".html", "HTML (*.html *.htm)"),
     "pdf": ("Export PDF", ".pdf", "PDF (*.pdf)"),
-    "csv": ("Export CSV of Changed Facts", ".csv", "CSV (*.csv)"),
+    "csv": ("Export CSV", ".csv", "CSV (*.csv)"),
+    "facts_csv": ("Export CSV of Changed Facts", ".csv", "CSV (*.csv)"),
 }
 
 
@@ -229,6 +230,15 @@ class FileActions:
             self.window.comparison, options=self.document.options, dismissed=self.document.dismissed))
 
     def export_csv(self, path: str) -> bool:
+        if self.window.comparison is None:
+            return False
+        from viewer.report.csv_report import to_csv
+
+        text = to_csv(self.window.comparison, self.document.dismissed)
+        # Bytes, so the CRLF line ends stay as they are on every system.
+        return self._write("CSV", path, lambda p: Path(p).write_bytes(text.encode("utf-8")))
+
+    def export_facts_csv(self, path: str) -> bool:
         if self.window.comparison is None:
             return False
         from viewer.report.csv_report import facts_to_csv

@@ -52,7 +52,8 @@ def build_menus(w: QMainWindow) -> RecentMenu:
     m.addSeparator()
     m.addActions([w.act_open_session, w.act_save_session])
     export = m.addMenu("&Export")
-    export.addActions([w.act_export_html, w.act_export_json, w.act_export_pdf, w.act_export_csv])
+    export.addActions([w.act_export_html, w.act_export_json, w.act_export_pdf, w.act_export_csv,
+                       w.act_export_facts_csv])
     m.addAction(w.act_print)
     m.addSeparator()
     m.addActions([w.act_close, w.act_quit])

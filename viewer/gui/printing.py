@@ -109,14 +109,19 @@ def _height(doc: QTextDocument) -> float:
     return doc.size().height() / _UNITS
 
 
-def _line_spans(doc: QTextDocument, top: float = 0.0) -> list[tuple[float, float]]:
-    """Every laid-out line of ``doc`` as (top, bottom), table cells included."""
+def _line_spans(doc: QTextDocument, top: float = 0.0, whole: bool = False) -> list[tuple[float, float]]:
+    """Every laid-out line of ``doc`` as (top, bottom), table cells included; ``whole``: every paragraph."""
     layout = doc.documentLayout()
     spans = []
     block = doc.begin()
     while block.isValid():
         rect = layout.blockBoundingRect(block)
         text_layout = block.layout()
+        if whole and text_layout.lineCount():
+            last = text_layout.lineAt(text_layout.lineCount() - 1)
+            spans.append((top + rect.top() / _UNITS, top + (rect.top() + last.y() + last.height()) / _UNITS))
+            block = block.next()
+            continue
         for k in range(text_layout.lineCount()):
             line = text_layout.lineAt(k)
             y = top + (rect.top() + line.y()) / _UNITS
@@ -146,8 +151,9 @@ class Block:
     rules: tuple = ()              # (y, colour): horizontal lines across the block
     columns: tuple = ()            # x of the vertical lines between cells
 
-    def lines(self) -> list[tuple[float, float]]:
-        return [span for x, y, doc in self.docs for span in _line_spans(doc, y)]
+    def lines(self, whole: bool = False) -> list[tuple[float, float]]:
+        """The block's lines (or, ``whole``, its paragraphs) as (top, bottom): where it must not be cut."""
+        return [span for x, y, doc in self.docs for span in _line_spans(doc, y, whole)]
 
     def paint(self, painter: QPainter, width: float) -> None:
         for x, w, colour, hatched in self.fills:
@@ -253,10 +259,15 @@ def _paginate(blocks: list[Block], height: float, header: Block | None = None) -
             y += block.height
             continue
         # Taller than the room left (a flow) or than a whole page (a row): cut between lines.
-        spans = block.lines()
+        spans, paragraphs = block.lines(), block.lines(whole=True)
         start = 0.0
         while block.height - start > height - y:
-            cut = _best_cut([(t - start, b - start) for t, b in spans], height - y) + start
+            # Between paragraphs (a table's rows) when that fills half the room, else between lines.
+            room = height - y
+            cut = _best_cut([(t - start, b - start) for t, b in paragraphs], room)
+            if cut < room / 2 or cut == room:
+                cut = _best_cut([(t - start, b - start) for t, b in spans], room)
+            cut += start
             if cut <= start + 0.5:  # nothing fits in what is left of this page
                 if y <= (header.height if header else 0.0):
                     cut = start + height - y  # not even on an empty page: cut where the page ends
@@ -297,22 +308,27 @@ def _cover_html(comparison: Comparison, grid: Grid, options: dict | None,
 
 
 def _facts_html(grid: Grid) -> str:
-    """The changed facts in two columns side by side (one line each, mostly): half the pages."""
+    """The changed facts two to a line (the first half on the left): half the pages of one column.
+
+    One table, so the page can break between any two of its lines.
+    """
     entries = kept_facts(changed_facts(grid.comparison, grid), grid.dismissed)
     if not entries:
         return ""
     half = (len(entries) + 1) // 2
 
-    def table(part) -> str:
-        lines = "".join(f"<tr><td>{e.row + 1}</td><td>{escape(e.type)}</td>"
-                        f"<td>{escape(e.base or '—')} → {escape(e.wording or '—')}</td>"
-                        f"<td>{breakable(grid.versions[e.version].name)}</td></tr>" for e in part)
-        return (f"<table cellpadding='1' width='100%'><tr><th>Row</th><th>Type</th><th>Base → version</th>"
-                f"<th>Version</th></tr>{lines}</table>")
+    def cells(e) -> str:
+        if e is None:
+            return "<td></td>" * 4
+        return (f"<td>{e.row + 1}</td><td>{escape(e.type)}</td>"
+                f"<td>{escape(e.base or '—')} → {escape(e.wording or '—')}</td>"
+                f"<td>{breakable(grid.versions[e.version].name)}</td>")
 
-    return (f"<h2>Changed facts ({len(entries)})</h2><table width='100%' cellspacing='0'><tr>"
-            f"<td width='50%' valign='top'>{table(entries[:half])}</td>"
-            f"<td width='50%' valign='top'>{table(entries[half:])}</td></tr></table>")
+    right = entries[half:] + [None] * (2 * half - len(entries))
+    lines = "".join(f"<tr>{cells(a)}<td width='3%'></td>{cells(b)}</tr>" for a, b in zip(entries[:half], right))
+    head = "<th>Row</th><th>Type</th><th>Base → version</th><th>Version</th>"
+    return (f"<h2>Changed facts ({len(entries)})</h2><table width='100%' cellpadding='1'>"
+            f"<tr>{head}<th></th>{head}</tr>{lines}</table>")
 
 
 def column_widths(grid: Grid, width: float) -> list[float]:

@@ -68,6 +68,30 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
+def open_window(files: list[str], open_sample: bool, settings=None):
+    """Show the window's shell at once; after its first paint, build the rest (importing the
+    engine) and open ``files`` or the sample story. Returns the window."""
+    from PySide6.QtCore import QTimer
+
+    from viewer.gui.main_window import MainWindow
+
+    window = MainWindow(settings, deferred=True)
+
+    def finish() -> None:
+        if window.ready:
+            return
+        window.finish_building()
+        if open_sample:
+            window.files.open_sample()
+        if files:
+            window.add_paths(files)
+
+    window.shellPainted.connect(finish)
+    QTimer.singleShot(1000, finish)  # a window shown minimised may never paint
+    window.show()
+    return window
+
+
 def run(files: list[str], open_sample: bool) -> int:
     """Open the window on ``files`` (or the sample story) and run until it closes."""
     problem = display_problem()
@@ -75,12 +99,5 @@ def run(files: list[str], open_sample: bool) -> int:
         print(f"storydiff: {problem}: {NO_DISPLAY_HINT}", file=sys.stderr)
         return 2
     app = create_application()
-    from viewer.gui.main_window import MainWindow
-
-    window = MainWindow()
-    window.show()
-    if open_sample:
-        window.files.open_sample()
-    if files:
-        window.add_paths(files)
+    window = open_window(files, open_sample)  # noqa: F841 (kept alive until exec returns)
     return app.exec()

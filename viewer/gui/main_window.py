@@ -4,28 +4,32 @@ What is compared lives in the document (:mod:`document`), the actions in one tab
 (:mod:`actions`), menus in :mod:`menus`, file commands in :mod:`file_actions`, the saved look in
 :mod:`window_state`, and the rows on show in the page (:mod:`page`). The window shows each
 outcome the document announces.
+
+The window is built in two steps, so that it shows before the engine is imported: the shell
+(the empty drop screen, message and status bars) with Qt and light modules only, then, after
+its first paint, everything that needs the engine (:meth:`MainWindow.finish_building`).
 """
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from viewer import paths
-from viewer.engine.model import Comparison
-from viewer.gui import about, actions, menus, palette
+from viewer.gui import palette
 from viewer.gui.bars import JobProgress, MessageBar, edge_to_edge
-from viewer.gui.document import ComparisonDocument, outcome_messages
 from viewer.gui.drop import DropTarget
 from viewer.gui.empty_state import EmptyState
-from viewer.gui.file_actions import FileActions
-from viewer.gui.jobs import Outcome
-from viewer.gui.page import ComparisonPage
 from viewer.gui.settings import Settings
 from viewer.gui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from viewer.engine.model import Comparison
+    from viewer.gui.jobs import Outcome
 
 APP_NAME = "storydiff"
 
@@ -40,19 +44,36 @@ class MainWindow(QMainWindow):
 
     comparisonShown = Signal(object)     # the Comparison now on screen
     messageShown = Signal(str, str)      # level, text of a message bar message
+    shellPainted = Signal()              # the first paint of the empty window
+    built = Signal()                     # finish_building is done: every widget and action is there
 
-    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None):
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None, deferred: bool = False):
+        """The window; with ``deferred``, only its shell until :meth:`finish_building` is called."""
         super().__init__(parent)
         self.settings = Settings(settings)
         self.state = WindowState(self.settings, self)
         palette.apply_theme(self.state.theme)
-        self.document = ComparisonDocument(self.settings.options(), parent=self)
-        self.files = FileActions(self, self.document, self.settings)
         self.comparison: Comparison | None = None  # the one on screen
         self._pending_select: int | None = None  # the row to select in the next comparison shown
+        self.ready = False  # finish_building has run
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(640, 420)
+        self._build_shell()
+        self.state.restore(self)
+        if not deferred:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Import the engine and build the rest: document, page, actions, menus, toolbar, wiring."""
+        if self.ready:
+            return
+        from viewer.gui import actions, menus
+        from viewer.gui.document import ComparisonDocument
+        from viewer.gui.file_actions import FileActions
+
+        self.document = ComparisonDocument(self.settings.options(), parent=self)
+        self.files = FileActions(self, self.document, self.settings)
         self._build_widgets()
         actions.create_actions(self)
         self.recent_menu = menus.build_menus(self)
@@ -60,10 +81,14 @@ class MainWindow(QMainWindow):
         self._connect()
         self.page.set_furniture_shown(self.state.show_furniture)
         self.page.set_font(self.state.font())
-        self.state.restore(self)
+        self.state.restore_toolbars(self)
+        self.ready = True
         self.update_actions()
+        if self.isVisible():
+            self._warm_up()
+        self.built.emit()
 
-    def _build_widgets(self) -> None:
+    def _build_shell(self) -> None:
         central = QWidget(self)
         layout = edge_to_edge(QVBoxLayout(central))
         self.message_bar = MessageBar(central)
@@ -71,21 +96,28 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         layout.addWidget(self.stack, 1)
         self.empty = EmptyState(app_icon(), self.stack)
+        self.empty.installEventFilter(self)
         self.stack.addWidget(self.empty)
-        self.page = ComparisonPage(self.stack)
-        self.stack.addWidget(self.page)
         self.setCentralWidget(central)
-        # The page's widgets, by the names the rest of the window and its tests use.
-        self.view, self.legend, self.overview = self.page.view, self.page.legend, self.page.overview
-        self.detail, self.find_bar, self.facts = self.page.detail, self.page.find_bar, self.page.facts
         self.drop = DropTarget(self)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
         self.progress = JobProgress(self)
         self.statusBar().addPermanentWidget(self.progress)
 
+    def _build_widgets(self) -> None:
+        from viewer.gui.page import ComparisonPage
+
+        self.page = ComparisonPage(self.stack)
+        self.stack.addWidget(self.page)
+        # The page's widgets, by the names the rest of the window and its tests use.
+        self.view, self.legend, self.overview = self.page.view, self.page.legend, self.page.overview
+        self.detail, self.find_bar, self.facts = self.page.detail, self.page.find_bar, self.page.facts
+
     def _connect(self) -> None:
         """Every signal of every widget, wired here."""
+        from viewer.gui import actions, menus
+
         doc, page, view = self.document, self.page, self.view
         doc.started.connect(self._on_started)
         doc.progress.connect(self._on_progress)
@@ -183,6 +215,8 @@ class MainWindow(QMainWindow):
         self.messageShown.emit(level, html)
 
     def show_about(self) -> None:
+        from viewer.gui import about
+
         about.show_about(self, app_icon())
 
     # ============================================================================= the document's news
@@ -210,6 +244,8 @@ class MainWindow(QMainWindow):
     def _on_outcome(self, outcome: Outcome) -> None:
         self.progress.stop()
         self.statusBar().clearMessage()
+        from viewer.gui.document import outcome_messages
+
         messages = outcome_messages(outcome, self.files.take_problems(), self.document.limit)
         if messages:
             level = "error" if any(m[1] == "error" for m in messages) else "warning"
@@ -224,6 +260,8 @@ class MainWindow(QMainWindow):
 
     def _on_options_changed(self, options: dict) -> None:
         self.settings.set_options(options)
+        from viewer.gui import actions
+
         actions.set_checked(self.option_actions, {key for key, on in options.items() if on})
 
     def _on_dismissed(self, keys: frozenset) -> None:
@@ -284,6 +322,8 @@ class MainWindow(QMainWindow):
         self.comparisonShown.emit(comparison)
 
     def update_actions(self) -> None:
+        from viewer.gui import actions
+
         has = self.comparison is not None
         actions.enable_for_comparison(self, has)
         self.act_close.setEnabled(bool(self.document.sources))
@@ -295,18 +335,29 @@ class MainWindow(QMainWindow):
     # ============================================================================= events
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self.ready:
+            self._warm_up()
+
+    def _warm_up(self) -> None:
         if not getattr(self, "_warmed", False):
             self._warmed = True
             QTimer.singleShot(0, self.view.delegate.warm_up)
             self.document.preload_model()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.empty and event.type() == QEvent.Type.Paint:
+            self.empty.removeEventFilter(self)
+            QTimer.singleShot(0, self.shellPainted.emit)  # after the paint, not inside it
+        return super().eventFilter(watched, event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.document.worker.shutdown()
+        if self.ready:
+            self.document.worker.shutdown()
         self.state.save(self)
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and self.ready:
             self.detail.refresh()
             self.overview.update()

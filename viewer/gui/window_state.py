@@ -44,6 +44,12 @@ class WindowState(QObject):
         if state is not None:
             window.restoreState(state)
 
+    def restore_toolbars(self, window: QMainWindow) -> None:
+        """The saved toolbar state, once the toolbars exist (they come after the window's first paint)."""
+        state = self.settings.window_state()
+        if state is not None:
+            window.restoreState(state)
+
     def save(self, window: QMainWindow) -> None:
         self.settings.set_geometry(window.saveGeometry(), window.saveState())
         self.settings.sync()

@@ -3,7 +3,7 @@
 ``to_csv``: one line per sentence of every version, after the evidence trail. It opens cleanly in a
 spreadsheet: UTF-8 with a BOM, every field quoted, CRLF line ends. The file starts with the
 evidence trail as (label, value) lines, its first line saying where the table starts; one empty
-line; then the table with its header line (pandas: ``read_csv(path, skiprows=N - 1)``).
+line; then the table with its header line.
 
 ``facts_to_csv``: only the changed facts, one line each, plain UTF-8 (no BOM), quoted by the ``csv``
 module. In both, ``row`` and sentence numbers count from 1 as the viewer and the HTML report do,

@@ -78,6 +78,8 @@ def test_a_url_is_the_source_of_a_fetched_version(tmp_path):
     assert trail["versions"][1]["source"] == "https://example.org/story?id=1&p=2"
     assert trail["versions"][1]["path"] == str(b)
     assert trail["command"] == f"storydiff compare '{a}' 'https://example.org/story?id=1&p=2' --base '{a}'"
+    assert trail["command_notes"] == [f"https://example.org/story?id=1&p=2 was fetched; to repeat it offline, put "
+                                      f"its snapshot {b} in place of the address"]
     lines = dict(evidence_lines(trail))
     assert lines["version 2 source"] == "https://example.org/story?id=1&p=2"
     assert lines["version 2 read at"] == "2026-11-30T20:00:00+00:00"
@@ -140,3 +142,18 @@ def test_version_flags(capsys):
     assert cli_main(["--version"]) == 0
     assert capsys.readouterr().out == f"storydiff {version}\n"
 
+
+
+def test_standard_input_is_dash_in_the_command(tmp_path, monkeypatch, capsys):
+    import io
+    import sys
+
+    from viewer.cli import main
+
+    a, b = _files(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(OTHER.encode("utf-8"))))
+    assert main([str(a), "-", "--format", "json"]) == 0
+    trail = json.loads(capsys.readouterr().out)["evidence"]
+    assert trail["command"] == f"storydiff compare '{a}' - --base '{a}'"
+    assert trail["versions"][1]["source"] is None and trail["versions"][1]["read_at"]
+    assert trail["command_notes"] == ["- is standard input: give it the same text again (its sha256 is in the trail)"]

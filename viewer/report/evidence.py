@@ -15,6 +15,7 @@ from viewer.engine.params import Params
 # Settings that ``storydiff compare`` takes as options; any other changed setting is named in
 # ``command_notes`` (the command alone would not give the same result).
 _COMMAND_OPTIONS = ("split", "transformer", "ignore_case", "ignore_punctuation", "ignore_quotes")
+STDIN_NAME = "stdin"  # the name the command line gives a version read from standard input (-)
 
 
 def storydiff_version() -> str:
@@ -67,9 +68,15 @@ def rerun_command(comparison: Comparison) -> tuple[str, list[str]]:
     sources = []
     for version in comparison.versions:
         source = source_of(version)
-        if source is None:
+        if source is None and version.name == STDIN_NAME:
+            notes.append("- is standard input: give it the same text again (its sha256 is in the trail)")
+            source = "-"
+        elif source is None:
             notes.append(f"{version.name} was pasted, not read from a file: save it and put its path in the command")
             source = version.name
+        elif version.url and version.path:
+            notes.append(f"{version.url} was fetched; to repeat it offline, put its snapshot {version.path} "
+                         "in place of the address")
         sources.append(source)
     words = ["storydiff", "compare", *sources, "--base", sources[comparison.base]]
     settings = changed_settings(comparison.params) or {}

@@ -182,3 +182,32 @@ def test_the_window_exports_pdf_and_both_csvs(window, qtbot, tmp_path):
     assert window.files.export_facts_csv(str(tmp_path / "facts.csv"))
     facts = (tmp_path / "facts.csv").read_text(encoding="utf-8").splitlines()
     assert facts[0] == "version,row,type,base,version_wording,base_sentence,version_sentence"
+
+
+def test_a_window_comparison_re_runs_from_its_trail(window, qtbot, tmp_path, monkeypatch):
+    """View options and the chosen base reach the trail's command, which gives the same JSON."""
+    import json
+    import shlex
+
+    from viewer.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Fire hit 40 homes.\nSmith said the roof fell.\nRain fell all night.\n", encoding="utf-8")
+    b.write_text("Fire hit 60 homes.\nRain fell all night.\nSMITH SAID THE ROOF FELL.\n", encoding="utf-8")
+    wait_shown(window, qtbot, lambda: window.open_paths([a, b]))
+    wait_shown(window, qtbot, lambda: window.document.set_option("ignore_case", True))
+    wait_shown(window, qtbot, lambda: window.document.set_base(1))
+    assert window.files.export_json(str(tmp_path / "viewer.json"))
+    first = json.loads((tmp_path / "viewer.json").read_text(encoding="utf-8"))
+    trail = first["evidence"]
+    assert trail["settings"] == {"ignore_case": True}
+    assert trail["versions"][trail["base"]]["name"] == "b.txt"
+    words = shlex.split(trail["command"])
+    assert words[-3:] == ["--base", str(b), "--ignore-case"] and sorted(words[2:-3]) == [str(a), str(b)]
+    assert main(words[2:] + ["--format", "json", "-o", str(tmp_path / "again.json")]) == 0
+    again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
+    for data in (first, again):
+        data["evidence"]["compared_at"] = None
+        for version in data["evidence"]["versions"]:
+            version["read_at"] = None
+    assert again == first

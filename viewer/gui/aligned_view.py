@@ -358,6 +358,7 @@ class AlignedView(QTableView):
         self.setItemDelegate(self.delegate)
         self._widths: list[int] = []
         self._announce = False  # emit comparisonPainted after the next paint
+        self._held = False      # set_comparison(relayout=False) until the next relayout()
         # Exact row heights per tuple of column widths; rows missing there have an estimate.
         self._exact: dict[tuple[int, ...], dict[int, int]] = {}
         self._opens: np.ndarray | None = None  # per row: whether a version opens a paragraph there
@@ -378,6 +379,8 @@ class AlignedView(QTableView):
         self.delegate.clear_cache()
         self._widths = []
         self._forget_heights()
+        # Held, resizes while the caller shows or hides panels around the view lay out nothing.
+        self._held = not relayout
         if relayout:
             self.relayout()
 
@@ -428,6 +431,7 @@ class AlignedView(QTableView):
         """Fit the columns to the viewport; rows get their exact height if known at these widths,
         else an estimate, and the rows on screen are laid out at once."""
         model = self.grid_model
+        self._held = False
         if model.grid is None:
             return
         widths = self.column_widths()
@@ -546,12 +550,12 @@ class AlignedView(QTableView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.grid_model.grid is not None and self.column_widths() != self._widths:
+        if self.grid_model.grid is not None and not self._held and self.column_widths() != self._widths:
             self.relayout()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.grid_model.grid is not None and self.column_widths() != self._widths:
+        if self.grid_model.grid is not None and not self._held and self.column_widths() != self._widths:
             self.relayout()
 
     # ----------------------------------------------------------------------------- navigation

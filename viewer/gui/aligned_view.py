@@ -28,6 +28,11 @@ MIN_COLUMN_WIDTH = 260
 MAX_COLUMN_WIDTH = 760
 REFINE_DELAY_MS = 250    # exact heights of off-screen rows start this long after the last resize
 REFINE_SLICE_S = 0.012   # and run in slices this long, so the window stays responsive
+# Flags combined once: Python enum arithmetic at every cell painted adds up.
+_GLYPH_ALIGN = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+_LABEL_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_SELECTED = QStyle.StateFlag.State_Selected
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 # A typical line of news text, to measure the mean advance of a character for the estimates.
 _SAMPLE = "The council said on Tuesday that 32 homes, not 23, were damaged in the harbour fire."
 
@@ -213,7 +218,8 @@ class CellDelegate(QStyledItemDelegate):
 
         # The style has already painted its own selection panel: paint over it, ours is subtler.
         painter.fillRect(rect, c.base)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        state = option.state
+        selected = bool(state & _SELECTED)
         kind = cell.kind if cell.role is Role.VERSION else None
         tinted = True
         if cell.role is Role.VERSION and kind not in (None, Kind.IDENTICAL, Kind.FURNITURE):
@@ -251,7 +257,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.setFont(self.glyph_font)
             painter.setPen(c.strong[gutter_kind] if not c.dark else c.text)
             painter.drawText(QRectF(box.left() + 3, box.top() + self.pad_y - 1, self.gutter - 3, self.line_height),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, palette.KIND_GLYPH[gutter_kind])
+                             _GLYPH_ALIGN, palette.KIND_GLYPH[gutter_kind])
 
         x = box.left() + self.gutter
         y = box.top() + self.pad_y
@@ -274,7 +280,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(c.dim_text)
             arrow = "↓" if cell.counterpart_row > row else "↑"
             painter.drawText(QRectF(x, y, box.width() - self.gutter, self.line_height),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             _LABEL_ALIGN,
                              f"{palette.MOVED_GLYPH} moved {arrow} to row {cell.counterpart_row + 1}")
         else:
             layout, facts_layout, _ = self.layout(row, column, cell, self.view.columnWidth(column))
@@ -298,7 +304,7 @@ class CellDelegate(QStyledItemDelegate):
         # Column rule, and the current cell's outline.
         painter.setPen(QPen(c.grid, 1))
         painter.drawLine(rect.topRight(), rect.bottomRight())
-        if option.state & QStyle.StateFlag.State_HasFocus and self.view.hasFocus():
+        if state & _HAS_FOCUS and self.view.hasFocus():
             painter.setPen(QPen(c.highlight, 2))
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
         painter.restore()

@@ -90,14 +90,17 @@ class Overview(QWidget):
         x0 = 4
         for lane in range(len(lanes)):
             painter.fillRect(QRectF(x0 + lane * LANE_WIDTH, 0, LANE_WIDTH - 2, self.height()), c.grid)
+        moved = QColor(palette.MOVED_HUE)
+        spans: dict[int, tuple[float, float] | None] = {}  # a row's (y, height) here; None: hidden
         for lane, row, kind in self.marks():
-            if self.view.isRowHidden(row):
+            span = spans.get(row, ())
+            if span == ():  # each row is asked of the header once, not once per lane
+                span = spans[row] = None if self.view.isRowHidden(row) else (
+                    top + vh.sectionPosition(row) * scale, max(2.0, vh.sectionSize(row) * scale))
+            if span is None:
                 continue
-            y = top + vh.sectionPosition(row) * scale
-            h = max(2.0, vh.sectionSize(row) * scale)
-            rect = QRectF(x0 + lane * LANE_WIDTH, y, LANE_WIDTH - 2, h)
-            colour = QColor(palette.MOVED_HUE) if kind is MOVED else c.strong[kind]
-            painter.fillRect(rect, colour)
+            painter.fillRect(QRectF(x0 + lane * LANE_WIDTH, span[0], LANE_WIDTH - 2, span[1]),
+                             moved if kind is MOVED else c.strong[kind])
         # The visible part of the table.
         y = top + self.view.verticalScrollBar().value() * scale
         h = max(4.0, self.view.viewport().height() * scale)

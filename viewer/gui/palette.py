@@ -110,9 +110,22 @@ class Colours:
         return QBrush(colour, Qt.BrushStyle.BDiagPattern)
 
 
+_cache: dict[int, Colours] = {}  # by QPalette.cacheKey: headers and the strip ask at every paint
+
+
 def colours(palette: QPalette | None = None) -> Colours:
     """Colours for ``palette`` (default: the application's)."""
     palette = palette or QApplication.palette()
+    key = palette.cacheKey()
+    found = _cache.get(key)
+    if found is None:
+        if len(_cache) > 16:
+            _cache.clear()
+        found = _cache[key] = _colours(palette)
+    return found
+
+
+def _colours(palette: QPalette) -> Colours:
     dark = is_dark(palette)
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)

@@ -118,3 +118,24 @@ def test_token_sums_are_scipys_float32_sums_to_the_bit():
     counts = sp.csr_matrix((np.ones(len(flat), dtype=np.float32), flat, np.concatenate(([0], np.cumsum(lengths)))),
                            shape=(4, 30))
     assert np.array_equal(sums, np.asarray(counts @ table.vectors))
+
+
+def test_similar_pairs_finds_every_close_pair_within_its_bounds():
+    from viewer.engine.sparse import _products_by_row, similar_pairs
+
+    a, b = normalize_rows(random_rows(8, 700, 40, 8)), normalize_rows(random_rows(9, 90, 40, 8))
+    rng = np.random.default_rng(10)
+    ia, jb = np.sort(rng.integers(0, 700, 900)), rng.integers(0, 90, 900)
+    assert np.array_equal(_products_by_row(a, b, ia, jb), pair_products(a, b, ia, jb))
+    dense = product(a, b)
+    for least in (0.3, 0.6):
+        expected = {(int(i), int(j)) for i, j in zip(*np.nonzero(dense >= least))}
+        found = {}
+        for a0, a1, i, j, values in similar_pairs(a, b, least, most_rows=10**6, most_pairs=10**6, step=500):
+            assert ((i >= a0) & (i < a1)).all()
+            found.update({(int(x), int(y)): v for x, y, v in zip(i, j, values)})
+        assert set(found) == expected and expected
+        assert all(found[pair] == dense[pair] for pair in expected)
+    # Bounded: at most ``most_pairs`` pairs of each a row are read.
+    few = [i for _, _, i, _, _ in similar_pairs(a, b, 0.3, most_rows=10**6, most_pairs=1)]
+    assert np.bincount(np.concatenate(few)).max() == 1

@@ -29,7 +29,7 @@ from viewer.engine.model import FactType, Kind, Link, Pair, Version
 from viewer.engine.params import Params
 from viewer.engine.progress import CancelCheck, Progress, check_cancelled
 from viewer.engine.scoring import Rescorer, Scorer, logit
-from viewer.engine.sparse import cells
+from viewer.engine.sparse import pair_products, ranges, similar_pairs
 from viewer.engine.worddiff import longest_increasing, token_key, word_diff
 
 
@@ -395,15 +395,25 @@ def _move_candidates(free_a: np.ndarray, free_b: np.ndarray, scorer: Scorer, par
 
     Two long texts of near-copies (boilerplate lines, a template with names changed) hold millions
     of candidates; a sentence whose best few are all taken is not likely to be a move anyway.
+    Pairs come from an index of the sentences' rarer features (``sparse.similar_pairs``), so time
+    grows with the sentences, not their product. A feature of many free sentences
+    (``params.move_word_rows``) finds no pairs, and each sentence's ``params.move_pairs_read``
+    likeliest pairs are read; copies of one text are paired by their text.
     """
-    columns = scorer.rows_b.take(free_b)
+    rows_a, rows_b = scorer.rows_a.take(free_a), scorer.rows_b.take(free_b)
+    copy_a, copy_b = _copies(scorer.text_id_a[free_a], scorer.text_id_b[free_b], params.move_candidates)
     sure_evidence = logit(params.move_probability)
-    step = max(1, params.move_search_cells // len(free_b))
-    for start in range(0, len(free_a), step):
-        rows = free_a[start:start + step]
-        found_a, found_b, found = cells(scorer.rows_a.take(rows), columns)
-        close = found >= params.move_candidate
-        ia, jb, cosines = rows[found_a[close]], free_b[found_b[close]], found[close]
+    found = similar_pairs(rows_a, rows_b, params.move_candidate, params.move_word_rows, params.move_pairs_read,
+                          params.move_search_cells)
+    for a0, a1, at_a, at_b, cosines in found:
+        extra = (copy_a >= a0) & (copy_a < a1)
+        if extra.any():
+            at_a, at_b = np.concatenate((at_a, copy_a[extra])), np.concatenate((at_b, copy_b[extra]))
+            cosines = np.concatenate((cosines, pair_products(rows_a, rows_b, copy_a[extra], copy_b[extra])))
+            _, first = np.unique(at_a * len(free_b) + at_b, return_index=True)
+            at_a, at_b, cosines = at_a[first], at_b[first], cosines[first]
+        close = cosines >= params.move_candidate
+        ia, jb, cosines = free_a[at_a[close]], free_b[at_b[close]], cosines[close]
         # Out of order, no neighbour vouches for a link: only sentences that keep most of their words move.
         keep = (cosines >= params.move_similarity) | (scorer.pairs(ia, jb) >= sure_evidence)
         ia, jb, cosines = ia[keep], jb[keep], cosines[keep]
@@ -423,7 +433,17 @@ def _move_candidates(free_a: np.ndarray, free_b: np.ndarray, scorer: Scorer, par
                 continue
             chosen[k] = True
             taken[i] = taken.get(i, 0) + 1
-        yield min(1.0, (start + step) / len(free_a)), (ia[chosen], jb[chosen], cosines[chosen])
+        yield a1 / len(free_a), (ia[chosen], jb[chosen], cosines[chosen])
+
+
+def _copies(ids_a: np.ndarray, ids_b: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray]:
+    """(k, l) of the positions whose texts are the same (``ids_a[k] == ids_b[l]``), for each k the
+    ``most`` largest l: the order in which equal candidates are taken."""
+    order = np.lexsort((-np.arange(len(ids_b)), ids_b))
+    ids = ids_b[order]
+    first = np.searchsorted(ids, ids_a, side="left")
+    counts = np.minimum(np.searchsorted(ids, ids_a, side="right") - first, most)
+    return np.repeat(np.arange(len(ids_a)), counts), order[ranges(first, counts)]
 
 
 def _scores(groups: list[_Group], scorer: Scorer) -> list[float]:

@@ -112,10 +112,16 @@ class Params:
     move_probability: float = 0.95
     move_candidate: float = 0.5        # pairs under this lexical cosine are not considered for a move
     # Work bounds of the move search (align._move_candidates), not thresholds: each free sentence's
-    # best candidates only, scored this many pairs at a time. Two 1 MB texts of near-copies held
+    # best candidates only, found this many products at a time. Two 1 MB texts of near-copies held
     # 1.3 million candidates (3.2 GB, now 344 MB); the development sets' figures do not change.
     move_candidates: int = 10
     move_search_cells: int = 2_000_000
+    # Candidates come from an index of rarer features (sparse.similar_pairs): a feature in the
+    # index of more free sentences than this on either side finds none, and of each free sentence
+    # only the pairs sharing the most weight there are scored, so the search grows with the
+    # sentences, not their product. No development set reaches either bound.
+    move_word_rows: int = 100
+    move_pairs_read: int = 40
 
     # ---- Splits and merges: links that join consecutive sentences.
     join_coverage: float = 0.6         # least share of a neighbour's words the other side must hold to join

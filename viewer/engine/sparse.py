@@ -51,7 +51,7 @@ class Rows:
         """The listed rows, in the order listed (repeats allowed)."""
         rows = np.asarray(rows, dtype=np.int64)
         starts, lengths = self.indptr[rows], self.indptr[rows + 1] - self.indptr[rows]
-        positions = _ranges(starts, lengths)
+        positions = ranges(starts, lengths)
         return Rows(np.concatenate(([0], np.cumsum(lengths))), self.indices[positions], self.data[positions],
                     (len(rows), self.shape[1]))
 
@@ -99,8 +99,8 @@ def hstack(left: Rows, right: Rows) -> Rows:
     lengths_left, lengths_right = np.diff(left.indptr), np.diff(right.indptr)
     indptr = np.concatenate(([0], np.cumsum(lengths_left + lengths_right)))
     starts = indptr[:-1]
-    at_left = _ranges(starts, lengths_left)
-    at_right = _ranges(starts + lengths_left, lengths_right)
+    at_left = ranges(starts, lengths_left)
+    at_right = ranges(starts + lengths_left, lengths_right)
     indices = np.empty(indptr[-1], dtype=np.int64)
     data = np.empty(indptr[-1])
     indices[at_left], data[at_left] = left.indices[left.indptr[0]:left.indptr[-1]], left.data[left.indptr[0]:left.indptr[-1]]
@@ -158,12 +158,12 @@ def cells(rows_a: Rows, rows_b: Rows, step: int = _STEP_PRODUCTS) -> tuple[np.nd
     m = rows_b.shape[0]
     columns = rows_b.by_column()
     found = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
-    for a0, a1, start, stop in _steps(rows_a, columns, step):
+    for a0, a1, start, stop in _steps(rows_a, columns, step, cells=m):
         r, c, v = _expand(rows_a, columns, a0, a1, start, stop)
-        unique, inverse = np.unique(r * m + c, return_inverse=True)
-        summed = np.bincount(inverse.ravel(), weights=v, minlength=len(unique))
-        keep = summed != 0
-        found.append((unique[keep] // m + a0, unique[keep] % m, summed[keep]))
+        # Within ``step`` cells: summed densely, as ``product`` does, then the nonzero ones kept.
+        summed = np.bincount(r * m + c, weights=v, minlength=(a1 - a0) * m)
+        keep = np.flatnonzero(summed)
+        found.append((keep // m + a0, keep % m, summed[keep]))
     return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
@@ -174,19 +174,108 @@ def pair_products(rows_a: Rows, rows_b: Rows, ia: np.ndarray, jb: np.ndarray) ->
     if not len(ia):
         return out
     columns = max(rows_a.shape[1], rows_b.shape[1], 1)
-    per_pair = 2 * (rows_a.nnz + rows_b.nnz) // max(1, rows_a.shape[0] + rows_b.shape[0]) + 1
+    per_pair = (rows_a.nnz + rows_b.nnz) // max(1, rows_a.shape[0] + rows_b.shape[0]) + 1
     step = max(1, _STEP_PRODUCTS // per_pair)
     for k0 in range(0, len(ia), step):
         a, b = rows_a.take(ia[k0:k0 + step]), rows_b.take(jb[k0:k0 + step])
-        # Each pair's features on one key line (pair, feature): a shared feature appears twice in a row.
-        keys = np.concatenate((a.row_ids() * columns + a.indices, b.row_ids() * columns + b.indices))
-        values = np.concatenate((a.data, b.data))
-        order = np.argsort(keys, kind="stable")
-        keys, values = keys[order], values[order]
-        same = np.flatnonzero(keys[1:] == keys[:-1])
-        out[k0:k0 + step] = np.bincount(keys[same] // columns, weights=values[same] * values[same + 1],
-                                        minlength=len(a))
+        if not a.nnz or not b.nnz:
+            continue
+        # (pair, feature) keys: sorted on both sides, as rows are canonical; b's looked up in a's.
+        keys_a = a.row_ids() * columns + a.indices
+        pair_b = b.row_ids()
+        keys_b = pair_b * columns + b.indices
+        at = np.minimum(np.searchsorted(keys_a, keys_b), len(keys_a) - 1)
+        shared = keys_a[at] == keys_b
+        out[k0:k0 + step] = np.bincount(pair_b[shared], weights=a.data[at[shared]] * b.data[shared], minlength=len(a))
     return out
+
+
+def similar_pairs(rows_a: Rows, rows_b: Rows, least: float, most_rows: int, most_pairs: int,
+                  step: int = _STEP_PRODUCTS):
+    """Yield (a0, a1, i, j, product) of the row pairs whose product is at least ``least``, for
+    a slice a0:a1 of a rows at a time; rows of at most unit length (cosines).
+
+    Prefix filtering, as in all-pairs similarity search: with features in order of rarity, a row's
+    prefix is all but its commonest features, as many as leave a norm under ``least``. Two rows
+    that share no feature of both prefixes cannot reach ``least``, so only pairs found through an
+    index of the prefixes are scored. Two bounds keep the time growing with the rows, not their
+    product: a feature in the prefixes of more than ``most_rows`` rows of either side finds no
+    pairs, and of each a row only the ``most_pairs`` pairs sharing the most prefix weight are
+    scored. Within them the pairs found are all there are.
+    """
+    n, m = rows_a.shape[0], rows_b.shape[0]
+    features = max(rows_a.shape[1], rows_b.shape[1], 1)
+    if n == 0 or m == 0:
+        return
+    frequency = np.bincount(rows_a.indices, minlength=features) + np.bincount(rows_b.indices, minlength=features)
+    rank = np.empty(features, dtype=np.int64)
+    rank[np.lexsort((np.arange(features), frequency))] = np.arange(features)
+    prefix_a, prefix_b = _prefix(rows_a, rank, least), _prefix(rows_b, rank, least)
+    common = (np.bincount(prefix_a.indices, minlength=features) > most_rows) | (
+        np.bincount(prefix_b.indices, minlength=features) > most_rows)
+    index = _without_columns(prefix_b, common).by_column()
+    for a0, a1, start, stop in _steps(prefix_a, index, step):
+        r, c, v = _expand(prefix_a, index, a0, a1, start, stop)
+        keys, inverse = np.unique(r * m + c, return_inverse=True)
+        shared = np.bincount(inverse.ravel(), weights=v, minlength=len(keys))
+        i, j = keys // m, keys % m
+        # Per a row, its pairs by shared weight (then by b row), the first ``most_pairs`` only.
+        order = np.lexsort((j, -shared, i))
+        first_of_row = np.searchsorted(i[order], i[order], side="left")
+        order = order[np.arange(len(order)) - first_of_row < most_pairs]
+        i, j = i[np.sort(order)] + a0, j[np.sort(order)]
+        values = _products_by_row(rows_a, rows_b, i, j)
+        close = values >= least
+        yield a0, a1, i[close], j[close], values[close]
+
+
+def _products_by_row(rows_a: Rows, rows_b: Rows, ia: np.ndarray, jb: np.ndarray) -> np.ndarray:
+    """``pair_products`` for pairs sorted by ``ia``: a slice of a rows at a time is spread out
+    densely over its own features, and each b row's values look theirs up there."""
+    out = np.zeros(len(ia))
+    if not len(ia):
+        return out
+    where = np.full(max(rows_a.shape[1], rows_b.shape[1], 1), -1, dtype=np.int64)
+    bounds = np.append(np.searchsorted(ia, np.arange(ia[0], ia[-1] + 1, 256)), len(ia))
+    for k0, k1 in zip(bounds[:-1], bounds[1:]):
+        if k1 <= k0:
+            continue
+        r0 = int(ia[k0])
+        own = rows_a[r0:int(ia[k1 - 1]) + 1]
+        features = np.unique(own.indices)
+        where[features] = np.arange(len(features))
+        dense = np.zeros((own.shape[0], len(features) + 1))  # the last column: features it lacks
+        dense[own.row_ids(), where[own.indices]] = own.data
+        b = rows_b.take(jb[k0:k1])
+        pair = b.row_ids()
+        column = where[b.indices]
+        column[column < 0] = len(features)
+        # b's values in increasing feature order: the same sums as ``product``.
+        out[k0:k1] = np.bincount(pair, weights=dense[ia[k0:k1][pair] - r0, column] * b.data, minlength=k1 - k0)
+        where[features] = -1
+    return out
+
+
+def _prefix(rows: Rows, rank: np.ndarray, least: float) -> Rows:
+    """Each row's features but the commonest ones (by ``rank``) whose norm together is under ``least``."""
+    ids = rows.row_ids()
+    order = np.lexsort((-rank[rows.indices], ids))  # per row, commonest feature first
+    squares = rows.data[order] ** 2
+    running = np.cumsum(squares)
+    before_row = np.concatenate(([0.0], running))[rows.indptr[:-1]]
+    # Norm of each feature and every commoner one of its row; a margin for the running sums' rounding.
+    tail = running - before_row[ids]
+    keep = np.zeros(len(order), dtype=bool)
+    keep[order] = tail >= least * least - 1e-6
+    return _without_columns(rows, None, keep)
+
+
+def _without_columns(rows: Rows, dropped: np.ndarray | None, keep: np.ndarray | None = None) -> Rows:
+    """The rows without the stored values of ``dropped`` columns (or only those marked in ``keep``)."""
+    if keep is None:
+        keep = ~dropped[rows.indices]
+    counts = np.bincount(rows.row_ids()[keep], minlength=rows.shape[0])
+    return Rows(np.concatenate(([0], np.cumsum(counts))), rows.indices[keep], rows.data[keep], rows.shape)
 
 
 def _steps(rows: Rows, columns: Rows, step: int, cells: int = 0):
@@ -214,13 +303,14 @@ def _expand(rows: Rows, columns: Rows, a0: int, a1: int, start: int, stop: int):
     features = rows.indices[start:stop]
     firsts = columns.indptr[features]
     lengths = columns.indptr[features + 1] - firsts
-    at = _ranges(firsts, lengths)
-    owner = np.repeat(np.arange(stop - start), lengths)
-    row_of_value = np.repeat(np.arange(a1 - a0), np.diff(rows.indptr[a0:a1 + 1]))
-    return row_of_value[owner], columns.indices[at], rows.data[start:stop][owner] * columns.data[at]
+    at = ranges(firsts, lengths)
+    # Products per row: the lengths of its values' column rows, summed.
+    running = np.concatenate(([0], np.cumsum(lengths)))[rows.indptr[a0:a1 + 1] - start]
+    row = np.repeat(np.arange(a1 - a0), np.diff(running))
+    return row, columns.indices[at], np.repeat(rows.data[start:stop], lengths) * columns.data[at]
 
 
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """The concatenation of range(start, start + length) for each pair."""
     lengths = np.asarray(lengths, dtype=np.int64)
     total = int(lengths.sum())

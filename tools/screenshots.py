@@ -49,7 +49,6 @@ def main(argv: list[str] | None = None) -> int:
 def render(out: Path) -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from PySide6.QtGui import QColor, QPalette
 
     from viewer import paths
     from viewer.engine.model import Kind
@@ -115,17 +114,11 @@ def render(out: Path) -> int:
     window.view.go_to_row(row, 2)
     shoot(window, "sample.png")
 
-    # 3. The same in a dark palette.
-    dark = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
-                         (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
-                         (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#333333"),
-                         (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#3d7ab8"),
-                         (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#333333"),
-                         (QPalette.ColorRole.ToolTipText, "#e6e6e6"), (QPalette.ColorRole.PlaceholderText, "#8c8c8c")):
-        dark.setColor(role, QColor(colour))
+    # 3. The same in the dark theme (View ▸ Theme ▸ Dark).
+    from viewer.gui.palette import theme_palette
+
     light = app.palette()
-    app.setPalette(dark)
+    app.setPalette(theme_palette("dark"))
     settle()
     shoot(window, "sample-dark.png")
     app.setPalette(light)

@@ -28,8 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="storydiff batch",
                      description="Compare every story cluster of a corpus; write one JSON report per "
                                  "cluster and a summary table (summary.parquet, summary.csv).")
-    parser.add_argument("input", help="a folder with one sub-folder per story, or a CSV manifest "
-                                      "(columns cluster, path[, published, source])")
+    parser.add_argument("input", nargs="?", help="a folder with one sub-folder per story, or a CSV manifest "
+                                                 "(columns cluster, path[, published, source])")
+    parser.add_argument("--find-clusters", metavar="FOLDER",
+                        help="instead of INPUT: group the articles of a flat folder into clusters by shared "
+                             "wording (written to OUTDIR/clusters.csv), then compare each cluster")
     parser.add_argument("-o", "--output", required=True, help="the folder for the reports and the summary")
     parser.add_argument("--workers", type=int, help="worker processes of the local Dask cluster "
                                                     "(default: one per CPU core)")
@@ -46,6 +49,8 @@ def main(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
         if args.workers is not None and args.workers < 1:
             raise BadInput(f"--workers {args.workers}: needs at least one worker")
+        if (args.input is None) == (args.find_clusters is None):
+            raise BadInput("give either INPUT (a folder of clusters or a manifest) or --find-clusters FOLDER")
         if args.workers is not None and args.scheduler:
             raise BadInput("--workers sizes the local cluster; a running one (--scheduler) has its own workers")
         return _run(args)
@@ -61,24 +66,65 @@ def _run(args: argparse.Namespace) -> int:
     from viewer.batch.run import check_outputs, run
 
     outdir = Path(args.output)
-    clusters = read_input(args.input, skip=outdir)
-    manifest = [] if Path(args.input).is_dir() else [os.path.abspath(args.input)]
     if outdir.exists() and not outdir.is_dir():
         raise BadInput(f"{printable(str(outdir))}: is not a folder")
-    check_outputs(outdir, clusters, manifest)
+    params = Params(split=args.split)
+    started = time.monotonic()
+    if args.find_clusters:
+        _check_apart(outdir, Path(args.find_clusters))
+        clusters, manifest = None, []
+    else:
+        clusters = read_input(args.input, skip=outdir)
+        manifest = [] if Path(args.input).is_dir() else [os.path.abspath(args.input)]
+        check_outputs(outdir, clusters, manifest)
+    _make(outdir)
+    with _client(args.scheduler, args.workers) as client:
+        if clusters is None:
+            clusters = _find(client, Path(args.find_clusters), outdir, params)
+            check_outputs(outdir, clusters, [])
+        tally = run(client, clusters, outdir, params, force=args.force, extra_inputs=tuple(manifest))
+    errors = f"; {tally.failed} with errors (see the error column)" if tally.failed else ""
+    print(f"storydiff batch: {len(clusters)} cluster{'s' if len(clusters) != 1 else ''} ({tally.compared} "
+          f"compared, {tally.skipped} up to date{errors}) in {time.monotonic() - started:.1f} s; summary in "
+          f"{printable(str(outdir / 'summary.parquet'))} and summary.csv", file=sys.stderr)
+    return EXIT_OK
+
+
+def _make(outdir: Path) -> None:
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BadInput(f"{printable(str(outdir))}: cannot be made: {error.strerror or error}") from None
-    params = Params(split=args.split)
-    started = time.monotonic()
-    with _client(args.scheduler, args.workers) as client:
-        tally = run(client, clusters, outdir, params, force=args.force, extra_inputs=tuple(manifest))
-    errors = f"; {tally.failed} with errors (see the error column)" if tally.failed else ""
-    print(f"storydiff batch: {len(clusters)} cluster{'s' if len(clusters) != 1 else ''} ({tally.compared} compared, {tally.skipped} up to date"
-          f"{errors}) in {time.monotonic() - started:.1f} s; summary in "
-          f"{printable(str(outdir / 'summary.parquet'))} and summary.csv", file=sys.stderr)
-    return EXIT_OK
+
+
+def _check_apart(outdir: Path, folder: Path) -> None:
+    """The output folder may not be the folder of articles, or inside it: a later run would read it."""
+    here, there = os.path.realpath(outdir), os.path.realpath(folder)
+    if here == there or here.startswith(there + os.sep):
+        raise BadInput(f"{printable(str(outdir))}: is inside the folder of articles; choose another output folder")
+
+
+def _find(client, folder: Path, outdir: Path, params: Params) -> list:
+    """The folder's clusters, also written to OUTDIR/clusters.csv (a manifest a later run can take)."""
+    import csv
+    import io
+
+    from viewer.batch.find import find_clusters
+    from viewer.report.output import write_text
+
+    clusters, alone, errors = find_clusters(client, folder, params)
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(["cluster", "path"])
+    writer.writerows([c.name, e.path] for c in clusters for e in c.entries)
+    write_text(outdir / "clusters.csv", text.getvalue(), [e.path for c in clusters for e in c.entries] + alone)
+    grouped = sum(len(c.entries) for c in clusters)
+    print(f"storydiff batch: {len(clusters)} cluster{'s' if len(clusters) != 1 else ''} of {grouped} articles found in {printable(str(folder))}; "
+          f"{len(alone)} share no wording with another, {len(errors)} cannot be read; "
+          f"clusters in {printable(str(outdir / 'clusters.csv'))}", file=sys.stderr)
+    for error in errors[:10]:
+        print(f"storydiff: {error}", file=sys.stderr)
+    return clusters
 
 
 def default_workers() -> int:

@@ -74,7 +74,7 @@ def read_folder(folder: Path, skip: str | os.PathLike | None = None) -> list[Clu
 
 
 def _is_output(name: str) -> bool:
-    return name.endswith(".json") or name in ("summary.parquet", "summary.csv")
+    return name.endswith(".json") or name in ("summary.parquet", "summary.csv", "clusters.csv")
 
 
 def read_manifest(manifest: Path) -> list[Cluster]:

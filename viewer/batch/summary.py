@@ -2,7 +2,12 @@
 
 Shares are of the base's sentences (page furniture left out): each one counts once, under the
 kind of the link that holds it in this version's pair, or as omitted. The five shares of a
-version sum to 100. The base's own row leaves them empty.
+version sum to 100. The base's own row leaves them empty. ``added`` counts the version's
+sentences with no counterpart in the base; ``facts_<type>`` the changed facts of each type in its
+links. ``lineage_parent`` names the version it derives from (empty: none known), with
+``lineage_confidence`` (0-1) and ``lineage_reason``; ``lineage_via`` names the sibling it shares
+wording with when both come from a source not in the cluster (engine/lineage.py). ``error`` says
+why a version has no figures: it could not be read, or its cluster could not be compared.
 """
 from __future__ import annotations
 

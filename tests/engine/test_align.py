@@ -271,3 +271,22 @@ def test_the_link_bar_rises_with_the_length_of_texts_that_keep_no_sentence():
     halfway = (params.short_text + params.long_text) // 2
     assert bars(halfway).link == pytest.approx(logit((params.link_threshold + params.link_threshold_long) / 2))
     assert not bars(70).revision
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The talks were difficult, she said.", "The talks were difficult, she said."),
+    ("The talks were difficult, she said.", 'The talks were "difficult", she said.'),
+    ('He called it "a farce".', "He called it a farce."),
+    ("“Go,” he said.", '"Go," he said.'),
+    ("The 40 homes, Smith said, were empty.", 'The 60 homes, Jones said, were "empty".'),
+])
+def test_quote_changes_are_the_quotation_facts_of_fact_changes(a, b):
+    """An identical link reads only the quotations (align._make_link): the same facts as the full
+    reading gives of that type."""
+    from viewer.engine.facts import fact_changes
+    from viewer.engine.facts.changes import quote_changes
+    from viewer.engine.model import FactType
+
+    expected = tuple(f for f in fact_changes(a, b) if f.type is FactType.QUOTE)
+    assert quote_changes(a, b) == expected
+    assert quote_changes(a, a) == ()

@@ -139,3 +139,18 @@ def test_similar_pairs_finds_every_close_pair_within_its_bounds():
     # Bounded: at most ``most_pairs`` pairs of each a row are read.
     few = [i for _, _, i, _, _ in similar_pairs(a, b, 0.3, most_rows=10**6, most_pairs=1)]
     assert np.bincount(np.concatenate(few)).max() == 1
+
+
+def test_large_products_through_scipy_are_the_same_to_the_bit(monkeypatch):
+    pytest.importorskip("scipy.sparse")
+    import viewer.engine.sparse as sparse
+
+    a, b = random_rows(11, 80, 30, 10), random_rows(12, 70, 30, 10)
+    by = random_rows(13, 30, 25, 5)
+    small_product, small_multiply = product(a, b), multiply(a, by)
+    monkeypatch.setattr(sparse, "_COMPILED_FROM", 0)  # every product goes to scipy
+    assert np.array_equal(product(a, b), small_product)
+    assert np.array_equal(product(a, b, step=50), small_product)
+    large = multiply(a, by)
+    assert np.array_equal(large.indptr, small_multiply.indptr) and np.array_equal(large.indices, small_multiply.indices)
+    assert np.array_equal(large.data, small_multiply.data)

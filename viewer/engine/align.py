@@ -25,7 +25,8 @@ import numpy as np
 from viewer.engine.chain import Gains, best_groups
 from viewer.engine.classify import classify
 from viewer.engine.facts import fact_changes
-from viewer.engine.model import FactType, Kind, Link, Pair, Version
+from viewer.engine.facts.changes import quote_changes
+from viewer.engine.model import Kind, Link, Pair, Version
 from viewer.engine.params import Params
 from viewer.engine.progress import CancelCheck, Progress, check_cancelled
 from viewer.engine.scoring import Rescorer, Scorer, logit
@@ -127,11 +128,14 @@ def _make_link(
     kind = classify(text_a, text_b, params)
     score = 1.0 if kind is Kind.IDENTICAL else score
     ops = word_diff(a.text, spans_a, b.text, spans_b, params)
-    facts = fact_changes(text_a, text_b) if text_a != text_b else ()
-    if kind is Kind.IDENTICAL:
+    if text_a == text_b:
+        facts = ()
+    elif kind is Kind.IDENTICAL:
         # Identical ignores quote style, but quotation marks put round words or taken away
         # ("difficult" -> '"difficult"') change what is quoted: the one fact such a link can hold.
-        facts = tuple(f for f in facts if f.type is FactType.QUOTE)
+        facts = quote_changes(text_a, text_b)
+    else:
+        facts = fact_changes(text_a, text_b)
     return Link(a=ia, b=jb, kind=kind, score=round(score, 4), moved=moved, ops=ops, facts=facts)
 
 

@@ -363,8 +363,10 @@ class Cells:
     def __getitem__(self, key: tuple[slice, slice]) -> Cells:
         """The cells of a sub-block (two slices of step 1)."""
         (r0, r1, _), (c0, c1, _) = (k.indices(n) for k, n in zip(key, self.shape))
-        inside = (self.row >= r0) & (self.row < r1) & (self.col >= c0) & (self.col < c1)
-        return Cells(self.row[inside] - r0, self.col[inside] - c0, self.data[inside], (max(0, r1 - r0), max(0, c1 - c0)))
+        first, last = np.searchsorted(self.row, (r0, r1))  # cells are row-major
+        row, col, data = self.row[first:last], self.col[first:last], self.data[first:last]
+        inside = (col >= c0) & (col < c1)
+        return Cells(row[inside] - r0, col[inside] - c0, data[inside], (max(0, r1 - r0), max(0, c1 - c0)))
 
     def toarray(self) -> np.ndarray:
         out = np.zeros(self.shape)

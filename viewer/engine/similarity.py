@@ -172,6 +172,8 @@ def anchors(text: str) -> list[str]:
     "rental" only shows they are on the same topic.
     """
     out = NUMBER.findall(text)
+    # Where the sentence's first word starts: a capitalised word there is no name.
+    first = next((k for k, c in enumerate(text) if c.isalnum()), len(text))
     for match in (ASCII_CAPITALISED if text.isascii() else CAPITALISED).finditer(text):
         word = match.group().rstrip("'’-")
         if not word[0].isupper():
@@ -179,8 +181,7 @@ def anchors(text: str) -> list[str]:
         lowered = fold(word)
         if lowered.endswith("'s"):
             lowered = lowered[:-2]
-        starts_sentence = not any(c.isalnum() for c in text[:match.start()])
-        if not starts_sentence and lowered not in STOPWORDS and len(lowered) > 1:
+        if match.start() > first and lowered not in STOPWORDS and len(lowered) > 1:
             out.append(lowered)
     return out
 

@@ -1,9 +1,11 @@
-"""Sparse rows (compressed sparse rows) with numpy alone: the few operations the engine needs.
+"""Sparse rows (compressed sparse rows) with numpy: the few operations the engine needs.
 
-``import scipy.sparse`` costs about 230 ms, a third of a small comparison. Rows are kept
-canonical: column indices sorted and unique within a row. Every sum over the features two rows
-share runs in increasing feature order and starts from 0, as scipy's CSR product does with
-sorted rows, so ``product``, ``cells`` and ``pair_products`` agree to the last bit.
+``import scipy.sparse`` costs about 230 ms, a third of a small comparison, so small products are
+made with numpy alone; a product of millions of terms (a book-length text) goes to scipy's
+compiled one when it is installed, imported then. Rows are kept canonical: column indices
+sorted and unique within a row. Every sum over the features two rows share runs in increasing
+feature order and starts from 0, as scipy's CSR product does with sorted rows, so ``product``,
+``cells`` and ``pair_products`` agree to the last bit, with scipy or without.
 """
 from __future__ import annotations
 
@@ -12,7 +14,27 @@ from collections.abc import Sequence
 import numpy as np
 
 # Expanded (row, column, value) products held at once by one step of a product.
-_STEP_PRODUCTS = 4_000_000
+_STEP_PRODUCTS = 1_000_000
+# From this many products on, scipy's compiled product is worth its import (same sums, faster).
+_COMPILED_FROM = 500_000
+
+
+def _compiled():
+    """scipy.sparse when installed (imported on first need), else None."""
+    try:
+        import scipy.sparse
+    except ImportError:
+        return None
+    return scipy.sparse
+
+
+def _terms(rows: Rows, columns: Rows) -> int:
+    """How many products ``rows`` times ``columns`` (one column row per feature) makes."""
+    return int(np.diff(columns.indptr)[rows.indices].sum()) if rows.nnz else 0
+
+
+def _to_scipy(sp, rows: Rows):
+    return sp.csr_matrix((rows.data, rows.indices, rows.indptr), shape=rows.shape)
 
 
 class Rows:
@@ -22,7 +44,8 @@ class Rows:
 
     def __init__(self, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, shape: tuple[int, int]):
         self.indptr = np.asarray(indptr, dtype=np.int64)
-        self.indices = np.asarray(indices, dtype=np.int64)
+        # int32 column numbers where they fit: a book's rows hold tens of millions of values.
+        self.indices = np.asarray(indices, dtype=np.int32 if shape[1] < 2**31 else np.int64)
         self.data = np.asarray(data, dtype=np.float64)
         self.shape = (int(shape[0]), int(shape[1]))
 
@@ -126,6 +149,11 @@ def normalize_rows(rows: Rows) -> Rows:
 
 def multiply(rows: Rows, by: Rows) -> Rows:
     """The matrix product ``rows @ by`` (by: columns x new columns), as rows."""
+    sp = _compiled() if _terms(rows, by) > _COMPILED_FROM else None
+    if sp is not None:
+        found = _to_scipy(sp, rows) @ _to_scipy(sp, by)
+        found.sum_duplicates()  # sorts the indices of each row
+        return Rows(found.indptr, found.indices, found.data, found.shape)
     out_rows, columns, values = [], [], []
     for a0, a1, start, stop in _steps(rows, by, _STEP_PRODUCTS):
         r, c, v = _expand(rows, by, a0, a1, start, stop)
@@ -147,6 +175,13 @@ def product(rows_a: Rows, rows_b: Rows, out: np.ndarray | None = None, step: int
     if out is None:
         out = np.empty((n, m))
     columns = rows_b.by_column()
+    sp = _compiled() if _terms(rows_a, columns) > _COMPILED_FROM else None
+    if sp is not None:
+        matrix_a, matrix_b = _to_scipy(sp, rows_a), _to_scipy(sp, columns)
+        rows_per_step = max(1, step // max(m, 1))
+        for a0 in range(0, n, rows_per_step):
+            out[a0:a0 + rows_per_step] = (matrix_a[a0:a0 + rows_per_step] @ matrix_b).toarray()
+        return out
     for a0, a1, start, stop in _steps(rows_a, columns, step, cells=m):
         r, c, v = _expand(rows_a, columns, a0, a1, start, stop)
         out[a0:a1] = np.bincount(r * m + c, weights=v, minlength=(a1 - a0) * m).reshape(a1 - a0, m)

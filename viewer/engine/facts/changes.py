@@ -34,6 +34,23 @@ def fact_changes(text_a: str, text_b: str) -> tuple[Fact, ...]:
     return tuple(dict.fromkeys(facts))
 
 
+def quote_changes(text_a: str, text_b: str) -> tuple[Fact, ...]:
+    """The quotation facts of ``fact_changes`` alone, without reading the other facts: all that two
+    texts the same but for quote style and punctuation can differ in (quotation marks put round
+    words or taken away)."""
+    if canonical(text_a) == canonical(text_b):
+        return ()
+    return tuple(dict.fromkeys(quotes.diff(_quotes_of(text_a), _quotes_of(text_b))))
+
+
+def _quotes_of(text: str) -> TextFacts:
+    """A text's facts with its quotations only (what ``quotes.diff`` reads)."""
+    folded = text.translate(FOLD)
+    quote_items, quoted_spans = quotes.extract(text, folded)
+    return TextFacts(text=text, folded=folded, numbers=(), dates=(), names=(), quotes=quote_items, attributions=(),
+                     hedges=(), copulas=(), negations=(), words=frozenset(), quote_spans=tuple(quoted_spans))
+
+
 @lru_cache(maxsize=4096)
 def extract(text: str) -> TextFacts:
     """Every fact of one text, with the word set and spans the comparisons need."""

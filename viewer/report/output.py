@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -66,6 +65,8 @@ def write_with(target: PathLike, write: Callable[[str], None], inputs: Iterable[
     check_output(target, inputs)
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
+    import tempfile  # here: it costs the command line's start-up 10 ms (shutil, random)
+
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".part", dir=folder)
     os.close(handle)
     try:

@@ -65,7 +65,7 @@ def write_with(target: PathLike, write: Callable[[str], None], inputs: Iterable[
     check_output(target, inputs)
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
-    import tempfile  # here: it costs the command line's start-up 10 ms (shutil, random)
+    import tempfile  # here: only the writers that need a path of their own use it
 
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".part", dir=folder)
     os.close(handle)

@@ -213,3 +213,22 @@ def test_joined_cosine_is_the_cosine_of_the_joined_rows():
     # Rows with nothing in them (no content word) are at cosine 0, not a division by zero.
     empty_a, empty_b = Vectorizer(0.5).fit_transform(["It was."], ["It is."])
     assert joined_cosine(empty_a, [0], empty_b, [0]) == 0.0
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+def test_blocks_not_kept_from_prepare_are_scored_again_to_the_bit(semantic):
+    """Params.kept_block_cells bounds memory only: a block given up after prepare is read again
+    from the same window, with the same evidence and the same uncertain pairs."""
+    blocks = [(0, 2, 0, 2), (2, 4, 2, 4)]
+    scorers = []
+    for kept in (10**6, 0):
+        scorer = Scorer(WIRE, RETOLD, Params(kept_block_cells=kept), embedder_for(Params()) if semantic else None)
+        scorer.prepare(blocks)
+        scorers.append(scorer)
+    kept, dropped = scorers
+    assert len(kept._blocks) == 2 and not dropped._blocks
+    for a, b in zip(kept.uncertain_pairs((0.0, 1.0)), dropped.uncertain_pairs((0.0, 1.0))):
+        assert a.tolist() == b.tolist() and len(a) == 8
+    for block in blocks:
+        assert np.array_equal(kept.block(*block), dropped.block(*block))
+    assert not kept._blocks  # read once, then given up

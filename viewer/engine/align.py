@@ -311,6 +311,7 @@ def _link_sandwiched(chain: list[_Group], scorer: Scorer, least: float, params: 
 def _grow_splits_and_merges(groups: list[_Group], scorer: Scorer, params: Params) -> None:
     linked = {"a": {i for g in groups for i in g.a}, "b": {j for g in groups for j in g.b}}
     limits = dict(zip("ab", scorer.sizes))
+    joined: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}  # a group's evidence, read once
     for group in groups:
         grown = True
         while grown:
@@ -320,7 +321,7 @@ def _grow_splits_and_merges(groups: list[_Group], scorer: Scorer, params: Params
                 for neighbour in (min(own) - 1, max(own) + 1):
                     if not 0 <= neighbour < limits[side] or neighbour in linked[side]:
                         continue
-                    if _worth_joining(group, side, neighbour, scorer, params):
+                    if _worth_joining(group, side, neighbour, scorer, params, joined):
                         own.append(neighbour)
                         linked[side].add(neighbour)
                         grown = True
@@ -329,7 +330,8 @@ def _grow_splits_and_merges(groups: list[_Group], scorer: Scorer, params: Params
                     break
 
 
-def _worth_joining(group: _Group, side: str, neighbour: int, scorer: Scorer, params: Params) -> bool:
+def _worth_joining(group: _Group, side: str, neighbour: int, scorer: Scorer, params: Params,
+                   joined: dict | None = None) -> bool:
     """Join a neighbour that the other side holds, when reading them together matches better.
 
     Either most of the neighbour's words are in the other side and the joined pair scores higher
@@ -342,12 +344,22 @@ def _worth_joining(group: _Group, side: str, neighbour: int, scorer: Scorer, par
     coverage = _covered_share(rows, [neighbour], other_rows, other)
     grown = _Group(group.a + [neighbour], group.b) if side == "a" else _Group(group.a, group.b + [neighbour])
     if coverage >= params.join_coverage:
-        return scorer.joined(grown.a, grown.b) > scorer.joined(group.a, group.b)
+        return _joined(scorer, grown, joined) > _joined(scorer, group, joined)
     if coverage < params.split_coverage:
         return False
     before = _covered_share(other_rows, other, rows, own)
     after = _covered_share(other_rows, other, rows, own + [neighbour])
     return after - before >= params.split_gain
+
+
+def _joined(scorer: Scorer, group: _Group, known: dict | None) -> float:
+    """``scorer.joined`` of a group, remembered in ``known`` (a group is tried with each neighbour)."""
+    key = (tuple(group.a), tuple(group.b))
+    if known is None:
+        return scorer.joined(*key)
+    if key not in known:
+        known[key] = scorer.joined(*key)
+    return known[key]
 
 
 def _covered_share(rows, members: list[int], other_rows, other: list[int]) -> float:

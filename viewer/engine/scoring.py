@@ -114,6 +114,9 @@ class Scorer:
         self.best_lexical_a = np.zeros(n)
         self.best_lexical_b = np.zeros(m)
         self._blocks: dict[tuple[int, int, int, int], tuple[list[np.ndarray], np.ndarray]] = {}
+        # Every prepared block, with the window its scores were read from (scored again from it).
+        self._prepared: dict[tuple[int, int, int, int], tuple[int, int, int, int]] = {}
+        self.kept_block_cells = params.kept_block_cells
         # Window features of the block being chained (windows), by (side, size).
         self._window_block: tuple[int, int, int, int] | None = None
         self._window_cache: dict = {}
@@ -163,8 +166,14 @@ class Scorer:
                         self.rivals_b[b0:b1, k] = _top_mean(values[near_a, columns], axis=0, count=self.rivals)
                     self.rivals_b[b0:b1, 2] = min(1.0, (near_a.stop - near_a.start) / self.rival_pool)
                 if a1 > a0 and b1 > b0:
-                    # Kept (float32, views where the block is the whole window) until block() asks.
-                    self._blocks[(a0, a1, b0, b1)] = [c[rows, columns] for c in cosines], shared[rows, columns]
+                    self._prepared[(a0, a1, b0, b1)] = (wa0, wa1, wb0, wb1)
+                    if (a1 - a0) * (b1 - b0) > self.kept_block_cells:
+                        continue  # scored again when block() asks: memory, not time, is short
+                    # Kept (float32) until block() asks: a view where the block is the whole window,
+                    # else a copy, so that a small block does not hold its window's arrays.
+                    whole = (a1 - a0, b1 - b0) == cosines[0].shape
+                    kept = [c[rows, columns] if whole else c[rows, columns].copy() for c in cosines]
+                    self._blocks[(a0, a1, b0, b1)] = kept, shared[rows, columns]
 
     def kept_share(self, least: float) -> float:
         """Share of both texts' sentences whose best match keeps their words (lexical cosine >= ``least``).
@@ -177,8 +186,7 @@ class Scorer:
 
     def block(self, a0: int, a1: int, b0: int, b1: int) -> np.ndarray:
         """Evidence of every pair of a[a0:a1] x b[b0:b1], dense (a prepared block)."""
-        scored = self._blocks.pop((a0, a1, b0, b1), None)
-        cosines, shared = scored if scored is not None else self._cosines_block(a0, a1, b0, b1)
+        cosines, shared = self._scored((a0, a1, b0, b1))
         evidence = self._evidence(cosines, shared, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
         _floor_identical(evidence, self.text_id_a[a0:a1, None], self.text_id_b[None, b0:b1])
         for (i, j), value in self._rescored.items():
@@ -220,7 +228,8 @@ class Scorer:
         """(ia, jb) of the prepared blocks' pairs whose probability lies within ``band``."""
         low, high = logit(band[0]), logit(band[1])
         found_a, found_b = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-        for (a0, a1, b0, b1), (cosines, shared) in self._blocks.items():
+        for a0, a1, b0, b1 in self._prepared:
+            cosines, shared = self._scored((a0, a1, b0, b1), keep=True)
             evidence = self._evidence(cosines, shared, self.rivals_a[a0:a1, None, :], self.rivals_b[None, b0:b1, :])
             rows, columns = np.nonzero((evidence >= low) & (evidence <= high))
             found_a.append(rows + a0)
@@ -312,6 +321,18 @@ class Scorer:
             if len(ga) != 1 or len(gb) != 1:
                 out[k] = probability(self.joined(ga, gb))
         return out
+
+    def _scored(self, block: tuple[int, int, int, int], keep: bool = False) -> tuple[list[np.ndarray], Cells]:
+        """The cosines of a block: kept from ``prepare`` (given up unless ``keep``), else read again
+        from the same window (the same products, so the same values to the bit)."""
+        kept = self._blocks.get(block) if keep else self._blocks.pop(block, None)
+        if kept is not None:
+            return kept
+        wa0, wa1, wb0, wb1 = self._prepared.get(block, block)
+        a0, a1, b0, b1 = block
+        cosines, shared = self._cosines_block(wa0, wa1, wb0, wb1)
+        rows, columns = slice(a0 - wa0, a1 - wa0), slice(b0 - wb0, b1 - wb0)
+        return [c[rows, columns] for c in cosines], shared[rows, columns]
 
     def _cosines_block(self, a0, a1, b0, b1) -> tuple[list[np.ndarray], Cells]:
         """The lexical (and semantic) cosines of a block, and the cosine of its shared names and numbers."""

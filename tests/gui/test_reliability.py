@@ -94,7 +94,7 @@ def test_the_version_cap_counts_only_versions_that_load(window, qtbot, tmp_path)
 def test_a_folder_without_stories_is_still_said_after_the_comparison(window, qtbot, tmp_path):
     (tmp_path / "empty-folder").mkdir()
     drop(window, [DATA / "pair_a.txt", DATA / "pair_b.txt", tmp_path / "empty-folder"], qtbot)
-    assert "empty-folder</b>: this folder holds no" in window.message_bar.text()
+    assert "empty-folder</b>: holds no files storydiff can read (.txt, .md, .html, .docx, .pdf)" in window.message_bar.text()
     assert window.view.grid_model.columnCount() == 2
 
 

@@ -42,6 +42,8 @@ ACTIONS = (
          "document-open"),
     Spec("act_add", "&Add Version…", "files.ask_add", "Ctrl+Shift+O", "Add files as more versions", "list-add"),
     Spec("act_add_folder", "Add &Folder…", "files.ask_add_folder", None, "Add every story file in a folder"),
+    Spec("act_open_url", "Open &URL…", "files.ask_open_url", "Ctrl+Shift+U",
+         "Fetch a web page, PDF or Word file by its address and add it as a version (a snapshot is kept)"),
     Spec("act_paste", "&Paste as New Version", "files.paste_clipboard", "Ctrl+Shift+V",
          "Add the text on the clipboard as a version", "edit-paste"),
     Spec("act_sample", "Open &Sample Story", "files.open_sample", None, "The bundled four-version sample story"),

@@ -91,6 +91,35 @@ class ComparisonDocument(QObject):
         self._extend([source])
         return source
 
+    def add_url(self, url: str) -> Source | None:
+        """Add a web address as a version (the next job fetches it), unless it is already one; recompare."""
+        url = url.strip()
+        if any(s.url == url for s in self.sources):
+            return None
+        source = Source(url=url)
+        self._extend([source])
+        return source
+
+    def add_html(self, html: str, text: str = "", name: str | None = None) -> Source:
+        """Add HTML from the clipboard as a version (its article; ``text``, the plain text, if none is found)."""
+        self._pasted += 1
+        source = Source(data=html.encode("utf-8"), content_type="text/html", text=text,
+                        name=name or f"Pasted page {self._pasted}")
+        self._extend([source])
+        return source
+
+    def rename(self, column: int, name: str) -> None:
+        """Call version ``column`` ``name`` (kept in the session), and recompare."""
+        old = self.source_at(column)
+        name = " ".join(name.split())
+        if old is None or not name or name == old.label:
+            return
+        new = dataclasses.replace(old, name=name)
+        if old in self.cache:
+            self.cache[new] = dataclasses.replace(self.cache.pop(old), name=name)
+        self._replace(old, new)
+        self.recompute()
+
     def _extend(self, new: list[Source]) -> None:
         self.sources.extend(new)
         if self.base_source is None:
@@ -228,6 +257,13 @@ class ComparisonDocument(QObject):
         for old in outcome.changed:
             if old in self.sources:
                 new = dataclasses.replace(old, expected_sha256=None)
+                loaded[new] = loaded.pop(old)
+                self._replace(old, new)
+        # A fetched address keeps what it gave, so a recomparison or a session never fetches it again.
+        for old, fetched in outcome.fetched.items():
+            if old in self.sources and old in loaded:
+                new = dataclasses.replace(old, url=fetched.final_url, data=fetched.data,
+                                          content_type=fetched.content_type, read_at=fetched.read_at)
                 loaded[new] = loaded.pop(old)
                 self._replace(old, new)
         # Only versions still compared are kept.

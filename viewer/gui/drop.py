@@ -1,4 +1,4 @@
-"""Files dragged onto the window: a veil while they hover, then a request to add them."""
+"""Files and web addresses dragged onto the window: a veil while they hover, then a request to add them."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -38,9 +38,9 @@ class DropOverlay(QWidget):
 
 
 class DropTarget(QObject):
-    """Watches a window's drag events: local files show the veil, and dropping them asks to add them."""
+    """Watches a window's drag events: local files and http(s) links show the veil, and dropping them asks to add them."""
 
-    filesDropped = Signal(list)   # local paths
+    filesDropped = Signal(list)   # local paths and http(s) addresses
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
@@ -74,5 +74,9 @@ class DropTarget(QObject):
 
 
 def _local_paths(event) -> list[str]:
+    """The local files and web addresses dropped (a link dragged from a browser is an address to fetch)."""
     mime = event.mimeData()
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+    if not mime.hasUrls():
+        return []
+    return [u.toLocalFile() if u.isLocalFile() else u.toString() for u in mime.urls()
+            if u.isLocalFile() or u.scheme() in ("http", "https")]

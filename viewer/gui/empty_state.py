@@ -28,8 +28,9 @@ class EmptyState(QWidget):
         self.heading.setAccessibleName("Drop two or more versions of a story here")
         outer.addWidget(self.heading)
         self.hint = QLabel(
-            "Text, Markdown or HTML files, or a folder of them: the wire original, a republication, "
-            "a rewrite, a correction…\nstorydiff lines them up sentence by sentence and shows what changed.",
+            "Text, Markdown, HTML, Word or PDF files, a folder of them, or web addresses (File ▸ Open URL): "
+            "the wire original, a republication, a rewrite, a correction…\n"
+            "storydiff lines them up sentence by sentence and shows what changed.",
             self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)

@@ -9,17 +9,19 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow
 
 from viewer import paths
-from viewer.engine.loading import printable
+from viewer.engine.fetch import is_url
+from viewer.engine.loading import FORMATS_READ, STORY_SUFFIXES, printable
 from viewer.gui.document import ComparisonDocument, list_html
 from viewer.gui.jobs import version_sha256
 from viewer.gui.session import SUFFIX as SESSION_SUFFIX, SessionError, load_session, session_text
 from viewer.gui.settings import Settings
 from viewer.report import output
 
-FILE_FILTER = "Stories (*.txt *.md *.html *.htm);;All files (*)"
+FILE_FILTER = ("Stories (*.txt *.md *.html *.htm *.docx *.pdf);;Word documents (*.docx);;PDF (*.pdf);;"
+               "All files (*)")
 SESSION_FILTER = f"storydiff sessions (*{SESSION_SUFFIX})"
 # The save dialog of each thing the window writes: title, suffix, filter.
 EXPORTS = {
@@ -43,7 +45,13 @@ class FileActions:
 
     # ----------------------------------------------------------------------------- reading
     def add_paths(self, paths_: list[str | Path]) -> None:
-        """Add files (a folder adds its story files) as versions and recompare."""
+        """Add files (a folder adds its story files) and web addresses as versions, and recompare."""
+        urls = [str(p) for p in paths_ if isinstance(p, str) and is_url(p)]
+        for url in urls:
+            self.add_url(url)
+        paths_ = [p for p in paths_ if not (isinstance(p, str) and is_url(p))]
+        if urls and not paths_:
+            return
         files, problems = self._expand(paths_)
         # Shown with the outcome of the comparison these files start, not replaced by it.
         self.problems += problems
@@ -70,9 +78,10 @@ class FileActions:
         for p in paths_:
             p = Path(p)
             if p.is_dir():
-                found = paths.story_files_in(p)
+                found = _story_files_in(p)
                 if not found:
-                    problems.append(f"<b>{escape(p.name)}</b>: this folder holds no .txt, .md or .html files")
+                    problems.append(f"<b>{escape(printable(p.name or str(p)))}</b>: holds no files storydiff can "
+                                    f"read ({FORMATS_READ})")
                 files.extend(found)
             elif p.suffix == SESSION_SUFFIX and p.is_file():
                 self.open_session(str(p))
@@ -104,7 +113,50 @@ class FileActions:
         self.document.add_text(text, name)
 
     def paste_clipboard(self) -> None:
-        self.paste_text(QGuiApplication.clipboard().text())
+        """Add the clipboard as a version: a web address is fetched, HTML read as an article, text as it is."""
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        if is_url(text):
+            self.add_url(text.strip())
+        elif mime is not None and mime.hasHtml() and mime.html().strip():
+            if self.document.full:
+                self.window.show_message(f"Only {self.document.limit} versions fit side by side.", "warning")
+                return
+            self.document.add_html(mime.html(), text)
+        else:
+            self.paste_text(text)
+
+    def add_url(self, url: str) -> None:
+        """Add a web address as a version; the comparison's job fetches it, with progress and cancel."""
+        if self.document.full:
+            self.window.show_message(f"Only {self.document.limit} versions fit side by side.", "warning")
+            return
+        if self.document.add_url(url) is None:
+            self.window.show_message(f"<b>{escape(url)}</b> is already one of the versions.", "warning")
+
+    def ask_open_url(self) -> None:
+        """A small dialog for a web address to add as a version."""
+        clipboard = QGuiApplication.clipboard().text().strip()
+        url, ok = QInputDialog.getText(self.window, "Open URL", "Web address of a version (http or https):",
+                                       QLineEdit.EchoMode.Normal, clipboard if is_url(clipboard) else "https://")
+        url = url.strip()
+        if not ok or not url or url in ("https://", "http://"):
+            return
+        if not is_url(url):
+            self.window.show_message(f"<b>{escape(printable(url))}</b>: is not a web address (http:// or "
+                                     f"https://); to open a file, use File ▸ Open.", "error")
+            return
+        self.add_url(url)
+
+    def ask_rename(self, column: int) -> None:
+        """Ask for a new name for version ``column``."""
+        source = self.document.source_at(column)
+        if source is None:
+            return
+        name, ok = QInputDialog.getText(self.window, "Rename Version", "Name of this version:",
+                                        QLineEdit.EchoMode.Normal, source.label)
+        if ok and name.strip():
+            self.document.rename(column, name)
 
     def open_session(self, path: str) -> bool:
         try:
@@ -265,3 +317,13 @@ class FileActions:
         if ok:
             self.settings.add_recent({"session": str(Path(path).resolve())})
         return ok
+
+
+def _story_files_in(folder: Path) -> list[Path]:
+    """The files directly inside ``folder`` that storydiff reads (Word and PDF too), sorted by name."""
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return []
+    return sorted(p for p in entries if p.is_file() and p.suffix.lower() in STORY_SUFFIXES
+                  and not p.name.startswith(".") and not p.stem.upper().startswith("README"))

@@ -1,6 +1,6 @@
 """The column headers of the aligned view: each version's name, base marker, summary figures and bar.
 
-Its context menu asks (by signal) to change the base, the order, the encoding or the versions;
+Its context menu asks (by signal) to change the base, the order, the name, the encoding or the versions;
 the window decides.
 """
 from __future__ import annotations
@@ -25,6 +25,7 @@ class VersionHeader(QHeaderView):
     removeRequested = Signal(int)
     openRequested = Signal(int)            # reveal the file of a version (detail)
     encodingRequested = Signal(int, str)   # version, encoding to read it with ("" = detect)
+    renameRequested = Signal(int)          # version
 
     def __init__(self, parent=None):
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -70,6 +71,8 @@ class VersionHeader(QHeaderView):
         right.setEnabled(section < count - 1)
         right.triggered.connect(lambda: self.moveRequested.emit(section, section + 1))
         menu.addSeparator()
+        rename = menu.addAction("Re&name…")
+        rename.triggered.connect(lambda: self.renameRequested.emit(section))
         self._encoding_menu(menu, section)
         menu.addSeparator()
         remove = menu.addAction(f"Remove “{name}”")

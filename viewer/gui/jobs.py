@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from viewer.engine import loading, pipeline
+from viewer.engine import fetch, loading, pipeline
 from viewer.engine.model import Comparison, Version
 from viewer.engine.params import Params
 from viewer.engine.progress import Cancelled
@@ -18,18 +18,24 @@ from viewer.engine.progress import Cancelled
 
 @dataclass(eq=False)
 class Source:
-    """Where one version comes from: a file, or pasted text. Compared by identity."""
+    """Where one version comes from: a file, pasted text or HTML, or a web address. Compared by identity."""
 
     path: str | None = None
     text: str | None = None
     name: str = ""
     expected_sha256: str | None = None  # set when reopened from a session
     encoding: str | None = None  # chosen by the user; None: detected
+    url: str | None = None  # a web address: fetched once, then read from ``data``
+    data: bytes | None = None  # what the address gave (its snapshot), or HTML pasted from the clipboard
+    content_type: str = ""  # the media type of ``data``
+    read_at: str = ""  # when ``data`` was fetched
 
     @property
     def label(self) -> str:
         if self.name:
             return self.name
+        if self.url:
+            return loading.url_name(self.url)
         return Path(self.path).name if self.path else "Pasted text"
 
 
@@ -45,6 +51,7 @@ class Outcome:
     changed: list[Source] = field(default_factory=list)
     loaded: dict = field(default_factory=dict)  # Source -> Version, for the window's cache
     left_out: list[Source] = field(default_factory=list)  # not tried: ``limit`` versions had loaded
+    fetched: dict = field(default_factory=dict)  # Source -> fetch.Fetched, for addresses fetched by this job
 
 
 def file_sha256(path: str) -> str:
@@ -65,10 +72,23 @@ def version_sha256(version: Version) -> str:
 
 
 def load_source(source: Source, params: Params) -> Version:
-    """Load one source; raises ``loading.LoadError`` for files that cannot be read."""
+    """Load one source, never over the network; raises ``loading.LoadError`` for files that cannot be read."""
     if source.path is not None:
         return loading.load_file(source.path, params, encoding=source.encoding)
+    if source.data is not None and source.url:
+        return loading.load_fetched(snapshot(source), params, name=source.name or None)
+    if source.data is not None:  # HTML from the clipboard; its plain text if no article is found
+        try:
+            return loading.load_bytes(source.data, source.label, params=params, kind="html")
+        except loading.LoadError:
+            if not (source.text or "").strip():
+                raise
     return loading.load_text(source.text or "", source.label, params)
+
+
+def snapshot(source: Source) -> fetch.Fetched:
+    """What a fetched source's address gave, as kept."""
+    return fetch.Fetched(source.url or "", source.url or "", source.data or b"", source.content_type, source.read_at)
 
 
 def load_and_compare(
@@ -91,6 +111,7 @@ def load_and_compare(
     errors: list[tuple[Source, str]] = []
     changed: list[Source] = []
     left_out: list[Source] = []
+    fetched: dict = {}
     to_load = [s for s in sources if s not in cache]
     for source in sources:
         if limit is not None and len(ok_sources) >= limit:
@@ -100,9 +121,19 @@ def load_and_compare(
             raise Cancelled()
         version = cache.get(source)
         if version is None:
-            progress(0.3 * len(loaded) / max(1, len(to_load)), f"Loading {source.label}")
+            fetching = source.url is not None and source.data is None
+            progress(0.3 * len(loaded) / max(1, len(to_load)), f"{'Fetching' if fetching else 'Loading'} {source.label}")
             try:
-                version = load_source(source, params)
+                if fetching:  # the one place the viewer goes to the network: an address the user gave
+                    fetched[source] = fetch.fetch(source.url, params, cancelled)
+                    version = loading.load_fetched(fetched[source], params, name=source.name or None)
+                else:
+                    version = load_source(source, params)
+            except fetch.FetchError as exc:
+                if cancelled():
+                    raise Cancelled() from None
+                errors.append((source, str(exc)))
+                continue
             except loading.LoadError as exc:
                 errors.append((source, str(exc)))
                 continue
@@ -122,4 +153,4 @@ def load_and_compare(
 
         comparison = pipeline.compare(versions, params, base=base, progress=scaled, cancelled=cancelled)
     progress(1.0, "Done")
-    return Outcome(ok_sources, versions, base, comparison, errors, changed, loaded, left_out)
+    return Outcome(ok_sources, versions, base, comparison, errors, changed, loaded, left_out, fetched)

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         view.header.moveRequested.connect(self.move_version)
         view.header.removeRequested.connect(doc.remove)
         view.header.encodingRequested.connect(doc.set_encoding)
+        view.header.renameRequested.connect(self.files.ask_rename)
         self.base_combo.activated.connect(doc.set_base)
         view.verticalScrollBar().valueChanged.connect(lambda _: self.overview.update())
         view.customContextMenuRequested.connect(lambda pos: menus.show_cell_menu(self, pos))

@@ -45,7 +45,7 @@ def build_menus(w: QMainWindow) -> RecentMenu:
     """Fill the menu bar of ``w`` (the main window) with its actions; returns the recent menu."""
     bar = w.menuBar()
     m = bar.addMenu("&File")
-    m.addActions([w.act_open, w.act_add, w.act_add_folder, w.act_paste])
+    m.addActions([w.act_open, w.act_add, w.act_add_folder, w.act_open_url, w.act_paste])
     recent = RecentMenu("Open &Recent", w.settings, m)
     m.addMenu(recent)
     m.addAction(w.act_sample)

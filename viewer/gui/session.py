@@ -2,12 +2,16 @@
 "not a change", as JSON.
 
 A file version is kept as its path (absolute, plus relative to the session file so a folder
-can be moved as a whole) and the sha256 of what was compared; pasted text is kept inline.
-Reopening returns sources that carry the expected fingerprint, so the loader can warn when a
-file changed since the session was saved. No Qt here.
+can be moved as a whole) and the sha256 of what was compared; pasted text is kept inline, and so
+is what a web address gave (its snapshot, base64, with the address and the time it was fetched),
+so reopening repeats the comparison offline. Reopening returns sources that carry the expected
+fingerprint, so the loader can warn when a file changed since the session was saved. A name the
+reader gave a version is kept. No Qt here.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 import stat
@@ -59,6 +63,13 @@ def session_text(path: str | os.PathLike, sources: list[Source], fingerprints: l
             if source.encoding:
                 entry["encoding"] = source.encoding
             entries.append(entry)
+        elif source.data is not None:
+            entry = {"name": source.label, "url": source.url, "read_at": source.read_at,
+                     "content_type": source.content_type, "sha256": sha,
+                     "snapshot": base64.b64encode(source.data).decode("ascii")}
+            if source.text:
+                entry["text"] = source.text
+            entries.append(entry)
         else:
             entries.append({"name": source.label, "text": source.text or "", "sha256": sha})
     data = {"format": FORMAT, "format_version": FORMAT_VERSION, "base": base,
@@ -85,6 +96,16 @@ def load_session(path: str | os.PathLike) -> Session:
     for entry in data.get("versions", []):
         if not isinstance(entry, dict):
             continue
+        if "snapshot" in entry:
+            try:
+                snapshot = base64.b64decode(str(entry["snapshot"]), validate=True)
+            except (binascii.Error, ValueError):
+                raise SessionError(f"{name}: a version's snapshot is damaged") from None
+            url = entry.get("url") if isinstance(entry.get("url"), str) and entry.get("url") else None
+            sources.append(Source(data=snapshot, url=url, name=str(entry.get("name", "")), text=_string(entry, "text"),
+                                  content_type=_string(entry, "content_type"), read_at=_string(entry, "read_at"),
+                                  expected_sha256=entry.get("sha256") or None))
+            continue
         if "text" in entry:
             sources.append(Source(text=str(entry["text"]), name=str(entry.get("name", "")),
                                   expected_sha256=entry.get("sha256") or None))
@@ -94,8 +115,10 @@ def load_session(path: str | os.PathLike) -> Session:
             candidates.insert(0, str(folder / entry["relative_path"]))
         found = next((c for c in candidates if c and Path(c).is_file()), entry.get("path"))
         encoding = entry.get("encoding")
+        renamed = _string(entry, "name")
         sources.append(Source(path=str(found), expected_sha256=entry.get("sha256") or None,
-                              encoding=encoding if isinstance(encoding, str) and encoding else None))
+                              encoding=encoding if isinstance(encoding, str) and encoding else None,
+                              name=renamed if renamed != Path(str(found)).name else ""))
     if not sources:
         raise SessionError(f"{name}: the session lists no versions")
     base = data.get("base", 0)
@@ -103,3 +126,8 @@ def load_session(path: str | os.PathLike) -> Session:
     options = data.get("options") if isinstance(data.get("options"), dict) else {}
     dismissed = data.get("dismissed_facts") if isinstance(data.get("dismissed_facts"), list) else []
     return Session(sources, base, options, frozenset(k for k in dismissed if isinstance(k, str)))
+
+
+def _string(entry: dict, key: str) -> str:
+    value = entry.get(key)
+    return value if isinstance(value, str) else ""

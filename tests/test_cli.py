@@ -316,3 +316,134 @@ def test_facts_csv_lists_the_changed_facts(tmp_path, capsys):
     out = tmp_path / "facts.csv"
     assert main([str(SAMPLE[0]), str(SAMPLE[3]), "--format", "facts-csv", "-o", str(out)]) == 0
     assert list(csv.DictReader(out.open(encoding="utf-8", newline=""))) == rows
+
+
+# ----------------------------------------------------------------------------- issue 12: Word, PDF, URLs, stdin
+DOCS = DATA / "documents"
+
+
+def test_word_and_pdf_files_are_compared_with_their_notes_on_stderr():
+    proc = run(DOCS / "story.docx", DOCS / "story.pdf", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        "storydiff: story.docx: The document has tracked changes (1 insertion, 1 deletion): read as if accepted, "
+        "deleted text left out.",
+        "storydiff: story.docx: The document's 1 comment was left out.",
+    ]
+    doc = json.loads(proc.stdout)
+    docx, pdf = doc["versions"]
+    assert docx["sha256"] == hashlib.sha256((DOCS / "story.docx").read_bytes()).hexdigest()
+    assert [s["text"] for s in pdf["sentences"] if s["furniture"]][:2] == ["Saltmere Gazette - Harbour report",
+                                                                          "Page 1 of 3"]
+    assert docx["sentences"][0]["text"] == pdf["sentences"][1]["text"] == "Fire destroys harbour warehouse"
+
+
+@pytest.mark.parametrize("name, line", [
+    ("scanned.pdf", "scanned.pdf: has no text layer (a scanned PDF?): run OCR on it first, or copy its text"),
+    ("encrypted.pdf", "encrypted.pdf: is an encrypted PDF (it needs a password): open it, and save or print it as "
+                      "a PDF without one"),
+])
+def test_a_pdf_that_cannot_be_read_is_one_line_and_status_2(name, line):
+    proc = run(DATA / "plain.txt", DOCS / name)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"storydiff: error: {line}\n")
+
+
+def test_stdin_is_read_once_as_a_version_named_stdin():
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", str(DATA / "pair_a.txt"), "-", "--format", "json"],
+                          input=(DATA / "pair_b.txt").read_bytes(), capture_output=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    versions = json.loads(proc.stdout)["versions"]
+    assert versions[1]["name"] == "stdin" and versions[1]["path"] is None
+    assert versions[1]["sha256"] == hashlib.sha256((DATA / "pair_b.txt").read_bytes()).hexdigest()
+    # A PDF on stdin is known by its bytes.
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", "-", str(DOCS / "plain.docx"), "--format", "json"],
+                          input=(DOCS / "story.pdf").read_bytes(), capture_output=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["versions"][0]["sentences"][1]["text"] == "Fire destroys harbour warehouse"
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", "-", "-"], input=b"One. Two.",
+                          capture_output=True, env=env)
+    assert (proc.returncode, proc.stderr) == (2, b"storydiff: error: - (standard input) can be given only once\n")
+
+
+def test_help_lists_the_formats():
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert ".txt, .md, .html, .docx, .pdf" in " ".join(proc.stdout.split())
+    assert "http(s)://" in proc.stdout and "- for standard input" in " ".join(proc.stdout.split())
+
+
+@pytest.fixture
+def web(tmp_path):
+    """A local web server on 127.0.0.1 serving a.html, b.html (the pair as pages) and 404 for the rest."""
+    import http.server
+    import threading
+
+    pages = {f"/{k}.html": f"<html><body><article><p>{(DATA / f'pair_{k}.txt').read_text(encoding='utf-8')}"
+                           f"</p></article></body></html>".replace("\n\n", "</p><p>").encode("utf-8")
+             for k in "ab"}
+    served: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            served.append(self.path)
+            if self.path == "/old-a":
+                self.send_response(301)
+                self.send_header("Location", "/a.html")
+                self.end_headers()
+                return
+            body = pages.get(self.path)
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body or b"missing")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.served = served
+    server.base = f"http://127.0.0.1:{server.server_address[1]}"
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_urls_are_fetched_kept_as_snapshots_and_the_snapshots_repeat_the_comparison(web, tmp_path):
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    snapshots = tmp_path / "snapshots"
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", f"{web.base}/old-a", f"{web.base}/b.html",
+                           "--format", "json", "--snapshots", str(snapshots)], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert web.served == ["/old-a", "/a.html", "/b.html"]
+    doc = json.loads(proc.stdout)
+    files = sorted(snapshots.iterdir())
+    assert [f.suffix for f in files] == [".html", ".html"]
+    a, b = doc["versions"]
+    assert a["name"] == f"127.0.0.1:{web.server_address[1]}/a.html"  # the address redirected to
+    assert [e["url"] for e in doc["evidence"]["versions"]] == [f"{web.base}/a.html", f"{web.base}/b.html"]
+    assert sorted([a["path"], b["path"]]) == [str(f) for f in files]
+    assert {hashlib.sha256(f.read_bytes()).hexdigest() for f in files} == {a["sha256"], b["sha256"]}
+    assert proc.stderr.count("snapshot saved as") == 2
+    web.shutdown()
+    again = run(a["path"], b["path"], "--format", "json")
+    assert again.returncode == 0, again.stderr
+    assert [[s["text"] for s in v["sentences"]] for v in json.loads(again.stdout)["versions"]] == \
+        [[s["text"] for s in v["sentences"]] for v in doc["versions"]]
+    assert json.loads(again.stdout)["pairs"] == doc["pairs"]
+
+
+def test_a_url_that_answers_404_is_one_line_and_status_2(web):
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", str(DATA / "plain.txt"), f"{web.base}/gone"],
+                          capture_output=True, text=True, env=env)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"storydiff: error: {web.base}/gone: the server answered 404 Not Found\n"
+
+
+def test_files_never_reach_the_network(no_network, capsys):
+    from viewer.cli import main
+
+    assert main([str(DOCS / "plain.docx"), str(DOCS / "story.pdf"), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["versions"][1]["name"] == "story.pdf"

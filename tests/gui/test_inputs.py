@@ -29,6 +29,7 @@ class Site:
 
     def __init__(self):
         self.paths: list[str] = []
+        self.release = threading.Event()  # /slow answers once this is set
         routes = {"/a.html": ("text/html", ARTICLE), "/b.html": ("text/html", REWRITE),
                   "/report.pdf": ("application/pdf", (DOCS / "story.pdf").read_bytes())}
         site = self
@@ -36,6 +37,8 @@ class Site:
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
                 site.paths.append(self.path)
+                if self.path == "/slow":
+                    site.release.wait(10)
                 kind, body = routes.get(self.path, ("text/html", None))
                 self.send_response(200 if body is not None else 404)
                 body = body if body is not None else b"<html>gone</html>"
@@ -56,6 +59,7 @@ class Site:
         return self.base + path
 
     def stop(self) -> None:
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -270,3 +274,29 @@ def test_a_renamed_file_keeps_its_name_in_the_session(window, qtbot, monkeypatch
     session = load_session(path)
     assert [s.label for s in session.sources] == ["plain.docx", "Draft with edits"]
     assert Path(session.sources[1].path).resolve() == (DOCS / "story.docx").resolve()
+
+
+def test_a_slow_fetch_shows_progress_and_can_be_cancelled(window, qtbot, site, monkeypatch):
+    wait_shown(window, qtbot, lambda: window.open_paths([DOCS / "plain.docx", DOCS / "story.docx"]))
+    messages = []
+    window.document.progress.connect(lambda fraction, message: messages.append(message))
+    answer_dialogs(monkeypatch, site.url("/slow"))
+    window.act_open_url.trigger()
+    qtbot.waitUntil(lambda: site.paths == ["/slow"], timeout=5000)
+    assert f"Fetching {site.url('/slow').removeprefix('http://')}" in messages
+    window.act_cancel.trigger()
+    assert not window.document.busy
+    assert [v.name for v in window.comparison.versions] == ["plain.docx", "story.docx"]
+    assert [s.label for s in window.document.sources] == ["plain.docx", "story.docx"]
+    assert window.statusBar().currentMessage() == "Comparison cancelled; showing the previous result."
+
+
+def test_a_damaged_snapshot_in_a_session_is_refused(tmp_path):
+    from viewer.gui.session import SessionError, load_session
+
+    path = tmp_path / "bad.storydiff"
+    path.write_text(json.dumps({"format": "storydiff-session", "versions": [
+        {"name": "example.org/a", "url": "https://example.org/a", "snapshot": "not base64!"}]}))
+    with pytest.raises(SessionError) as error:
+        load_session(path)
+    assert str(error.value) == "bad.storydiff: a version's snapshot is damaged"

@@ -236,3 +236,36 @@ def test_a_new_width_lays_out_the_rows_on_screen_and_an_old_one_is_remembered(qt
     view.resize(900, 400)
     assert view.all_rows_exact()  # back at the first width: every height known
     assert [view.rowHeight(r) for r in range(len(wide))] == wide
+
+
+def fully_visible(view: AlignedView, row: int) -> bool:
+    top = view.rowViewportPosition(row)
+    return top >= 0 and top + view.rowHeight(row) <= view.viewport().height()
+
+
+def test_going_to_a_row_not_yet_laid_out_shows_all_of_it(qtbot, long_story):
+    view = show_alone(qtbot, AlignedView(), 900, 400)
+    view.delegate.char_width *= 0.5  # estimates far too short: the rows it lays out push the target down
+    view.set_comparison(long_story)
+    exact = laid_out_heights(view)
+    for row in (100, 7, 118, 60):
+        view.go_to_row(row)
+        assert view.current_row() == row and fully_visible(view, row)
+        assert view.rowHeight(row) == exact[row]
+
+
+def test_hidden_rows_neither_move_the_screen_nor_show_at_a_guessed_height(qtbot, long_story):
+    view = show_alone(qtbot, AlignedView(), 900, 400)
+    view.set_comparison(long_story)
+    for row in range(0, view.grid_model.rowCount(), 3):
+        view.setRowHidden(row, True)
+    view.go_to_row(80)
+    view.viewport().repaint()
+    top = view.rowAt(0)
+    offset = view.rowViewportPosition(top)
+    qtbot.waitUntil(view.all_rows_exact, timeout=5000)
+    assert (view.rowAt(0), view.rowViewportPosition(top)) == (top, offset)
+    exact = laid_out_heights(view)
+    for row in range(0, view.grid_model.rowCount(), 3):
+        view.setRowHidden(row, False)
+    assert [view.rowHeight(r) for r in range(len(exact))] == exact

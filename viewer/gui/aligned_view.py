@@ -369,6 +369,7 @@ class AlignedView(QTableView):
         self._exact: dict[tuple[int, ...], dict[int, int]] = {}
         self._opens: np.ndarray | None = None  # per row: whether a version opens a paragraph there
         self._measures: dict | None = None      # what the height estimates need (CellDelegate.measures)
+        self._hidden_sized: set[int] = set()    # hidden rows given their exact height at these widths
         self._geometry_timer = QTimer(self)      # the scroll range follows row heights set while painting
         self._geometry_timer.setSingleShot(True)
         self._geometry_timer.timeout.connect(self.updateGeometries)
@@ -456,6 +457,7 @@ class AlignedView(QTableView):
             heights = self.delegate.estimate_rows(self._measures, widths, self.row_opens()).tolist()
             for row, height in exact.items():
                 heights[row] = height
+            self._hidden_sized.clear()
             for row, height in enumerate(heights):
                 if vh.sectionSize(row) != height:
                     vh.resizeSection(row, height)
@@ -471,6 +473,7 @@ class AlignedView(QTableView):
 
     def _forget_heights(self) -> None:
         self._exact.clear()
+        self._hidden_sized.clear()
         self._opens = None
         self._measures = None
         self._refine_timer.stop()
@@ -491,6 +494,13 @@ class AlignedView(QTableView):
             height = exact[row] = self.delegate.row_height(row, self.grid_model, self._widths,
                                                            bool(self.row_opens()[row]))
         vh = self.verticalHeader()
+        if vh.isSectionHidden(row):  # Qt keeps the size for when the row shows; nothing moves now
+            if row not in self._hidden_sized:
+                self._hidden_sized.add(row)
+                blocked = vh.blockSignals(True)
+                vh.resizeSection(row, height)
+                vh.blockSignals(blocked)
+            return 0
         change = height - vh.sectionSize(row)
         if change:
             blocked = vh.blockSignals(True)
@@ -585,12 +595,20 @@ class AlignedView(QTableView):
         column = max(0, min(column, model.columnCount() - 1))
         index = model.index(row, column)
         self.setCurrentIndex(index)
-        top = self.rowViewportPosition(row)
-        bottom = top + self.rowHeight(row)
-        if top < 0 or bottom > self.viewport().height():
+        if self._widths:
+            self._set_exact(row)
+        # Twice at most: laying out the rows around it (estimated until now) may move it again.
+        for _ in range(2):
+            top = self.rowViewportPosition(row)
+            bottom = top + self.rowHeight(row)
+            if 0 <= top and bottom <= self.viewport().height():
+                break
+            if self._geometry_timer.isActive():
+                self.updateGeometries()  # the scroll range must include the rows' new heights
             hint = (QAbstractItemView.ScrollHint.PositionAtCenter
                     if self.rowHeight(row) < self.viewport().height() else QAbstractItemView.ScrollHint.PositionAtTop)
             self.scrollTo(index, hint)
+            self.settle_visible()
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
         super().currentChanged(current, previous)

@@ -232,3 +232,18 @@ def test_blocks_not_kept_from_prepare_are_scored_again_to_the_bit(semantic):
     for block in blocks:
         assert np.array_equal(kept.block(*block), dropped.block(*block))
     assert not kept._blocks  # read once, then given up
+
+
+def test_cells_split_gives_each_region_its_own_cells():
+    from viewer.engine.scoring import Cells
+
+    dense = np.array([[0.0, 0.5, 0.0, 0.2], [0.3, 0.0, 0.0, 0.0], [0.0, 0.0, 0.7, 0.1], [0.4, 0.0, 0.0, 0.9]])
+    row, col = np.nonzero(dense)
+    cells = Cells(row, col, dense[row, col], dense.shape)
+    assert cells.split([]) == {}
+    for regions in ([(0, 2, 0, 2), (2, 4, 2, 4)], [(0, 1, 1, 4), (1, 3, 0, 3), (3, 4, 0, 0)], [(2, 4, 0, 4), (0, 3, 0, 4)]):
+        split = cells.split(regions)
+        assert list(split) == regions
+        for (r0, r1, c0, c1), part in split.items():
+            assert part.shape == (r1 - r0, c1 - c0)
+            assert part.toarray().tolist() == dense[r0:r1, c0:c1].tolist()

@@ -51,6 +51,15 @@ def test_fold_lowers_straightens_apostrophes_and_drops_accents():
     assert fold("naïve façade") == "naive facade"
 
 
+@pytest.mark.parametrize("text", ["Ǆemal ﬁled ½ of ①", "a\u0301\u0323 ṩ Å Ω", "한국어 Ĳssel", "ÉTÉ’S naïve"])
+def test_fold_character_by_character_is_the_whole_texts_decomposition(text):
+    import unicodedata
+
+    whole = "".join(c for c in unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+                    if not unicodedata.combining(c))
+    assert fold(text) == whole
+
+
 def test_words_keeps_apostrophes_inside_a_word_and_splits_at_everything_else():
     assert words("") == []
     assert words("...!") == []

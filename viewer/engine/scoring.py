@@ -150,6 +150,7 @@ class Scorer:
             if wa1 <= wa0 or wb1 <= wb0:
                 continue  # the other text is empty: nothing to rival
             cosines, shared = self._cosines_block(wa0, wa1, wb0, wb1)
+            shared_of = shared.split([(a0 - wa0, a1 - wa0, b0 - wb0, b1 - wb0) for a0, a1, b0, b1 in group])
             for a0, a1, b0, b1 in group:
                 rows, columns = slice(a0 - wa0, a1 - wa0), slice(b0 - wb0, b1 - wb0)
                 near_a = slice(max(a0 - self.rival_window, wa0) - wa0, min(a1 + self.rival_window, wa1) - wa0)
@@ -173,7 +174,7 @@ class Scorer:
                     # else a copy, so that a small block does not hold its window's arrays.
                     whole = (a1 - a0, b1 - b0) == cosines[0].shape
                     kept = [c[rows, columns] if whole else c[rows, columns].copy() for c in cosines]
-                    self._blocks[(a0, a1, b0, b1)] = kept, shared[rows, columns]
+                    self._blocks[(a0, a1, b0, b1)] = kept, shared_of[(a0 - wa0, a1 - wa0, b0 - wb0, b1 - wb0)]
 
     def kept_share(self, least: float) -> float:
         """Share of both texts' sentences whose best match keeps their words (lexical cosine >= ``least``).
@@ -388,6 +389,24 @@ class Cells:
         row, col, data = self.row[first:last], self.col[first:last], self.data[first:last]
         inside = (col >= c0) & (col < c1)
         return Cells(row[inside] - r0, col[inside] - c0, data[inside], (max(0, r1 - r0), max(0, c1 - c0)))
+
+    def split(self, regions: Sequence[tuple[int, int, int, int]]) -> dict[tuple[int, int, int, int], Cells]:
+        """The cells of each (r0, r1, c0, c1) region, by region; regions in row order, rows apart
+        (the blocks of one run), read in one pass."""
+        regions = [region for region in regions if region[1] > region[0]]
+        starts = np.array([r0 for r0, _, _, _ in regions], dtype=np.int64)
+        if len(regions) < 2 or np.any(np.diff(starts) < 0) or any(
+                a[1] > b[0] for a, b in zip(regions, regions[1:])):
+            return {region: self[region[0]:region[1], region[2]:region[3]] for region in regions}
+        stops, col_starts, col_stops = (np.array([region[k] for region in regions], dtype=np.int64) for k in (1, 2, 3))
+        k = np.searchsorted(starts, self.row, side="right") - 1
+        inside = k >= 0
+        k = np.maximum(k, 0)
+        inside &= (self.row < stops[k]) & (self.col >= col_starts[k]) & (self.col < col_stops[k])
+        k, row, col, data = k[inside], self.row[inside], self.col[inside], self.data[inside]
+        bounds = np.searchsorted(k, np.arange(len(regions) + 1))  # row-major: each region's cells in a run
+        return {(r0, r1, c0, c1): Cells(row[x:y] - r0, col[x:y] - c0, data[x:y], (r1 - r0, c1 - c0))
+                for (r0, r1, c0, c1), x, y in zip(regions, bounds[:-1], bounds[1:])}
 
     def toarray(self) -> np.ndarray:
         out = np.zeros(self.shape)

@@ -112,6 +112,8 @@ def test_a_long_alignment_reports_its_steps_and_a_short_one_does_not():
     fractions = [f for f, _ in seen]
     assert len(seen) >= 2 and fractions == sorted(fractions) and 0 <= fractions[0] and fractions[-1] <= 1
     assert {what for _, what in seen} <= {"Aligning", "Comparing the words of"}
+    # Scoring the blocks (Scorer.prepare) reports in the first half, the chain and moves after.
+    assert (0.0, "Aligning") in seen and any(0.5 <= f < 0.8 and what == "Aligning" for f, what in seen)
     quiet = []
     align(a, b, progress=lambda fraction, what: quiet.append(fraction))
     assert quiet == []  # one block: the pipeline's report per version is enough

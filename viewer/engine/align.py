@@ -71,7 +71,8 @@ def align(
         scorer = Scorer(texts_a, texts_b, params, embedder)
         blocks = list(_blocks(texts_a, texts_b, params))
         steps = progress if len(blocks) > 1 else None
-        scorer.prepare([block for block, _ in blocks], [anchor for _, anchor in blocks if anchor is not None])
+        scorer.prepare([block for block, _ in blocks], [anchor for _, anchor in blocks if anchor is not None],
+                       _part(steps if rescorer is None else None, 0.0, 0.5, ALIGNING))
         if rescorer is not None:
             scorer.rescore_uncertain(rescorer, params, _part(progress, 0.0, 0.5, RESCORING), cancelled)
         bars = thresholds(scorer, params)

@@ -127,13 +127,15 @@ class Scorer:
     def sizes(self) -> tuple[int, int]:
         return self.rows_a.shape[0], self.rows_b.shape[0]
 
-    def prepare(self, blocks: Sequence[tuple[int, int, int, int]], anchors: Sequence[tuple[int, int]] = ()) -> None:
+    def prepare(self, blocks: Sequence[tuple[int, int, int, int]], anchors: Sequence[tuple[int, int]] = (),
+                progress=None) -> None:
         """Score each (a0, a1, b0, b1) block and set the rivals of its sentences.
 
         A sentence's rivals are its best matches in its block widened by ``rival_window`` sentences
         on every side, so a short block between two cuts judges its pairs as a whole text would.
         ``anchors`` are the identical, unique sentence pairs long texts are cut at: kept word for
         word, and each other's only close match (rival mean 0.5: the pair itself and nothing).
+        ``progress(fraction)``, when given, hears how much is done.
         """
         n, m = self.sizes
         for i, j in anchors:
@@ -143,7 +145,10 @@ class Scorer:
             self.rivals_b[j] = (0.5, 0.5, 1.0)
         # A block with one empty side (a pure cut or addition between two anchors) is scored too:
         # its sentences still need rivals, from the window around it.
-        for group in _runs_of_blocks([block for block in blocks if block[1] > block[0] or block[3] > block[2]]):
+        runs = _runs_of_blocks([block for block in blocks if block[1] > block[0] or block[3] > block[2]])
+        for number, group in enumerate(runs):
+            if progress is not None and number % 20 == 0:
+                progress(number / len(runs))
             # One product for a run of small blocks and the sentences around them.
             wa0, wa1 = max(0, group[0][0] - self.rival_window), min(n, group[-1][1] + self.rival_window)
             wb0, wb1 = max(0, group[0][2] - self.rival_window), min(m, group[-1][3] + self.rival_window)

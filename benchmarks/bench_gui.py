@@ -129,13 +129,14 @@ view = window.view
 
 
 def steps(widget, scroll_bar, widths_of):
-    resize, scroll, changed = [], [], 0
+    resize, scroll, cpu, changed = [], [], [], 0
     for k in range(1, {steps} + 1):
         before = widths_of()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         widget.resize(start_width + 37 * k, 900)
         app.processEvents()
         resize.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
         changed += widths_of() != before
     widget.resize(start_width, 900)
     app.processEvents()
@@ -144,10 +145,10 @@ def steps(widget, scroll_bar, widths_of):
         scroll_bar.setValue(scroll_bar.value() + scroll_bar.pageStep())
         app.processEvents()
         scroll.append(time.perf_counter() - t)
-    return statistics.median(resize), statistics.median(scroll), changed
+    return statistics.median(resize), statistics.median(scroll), changed, statistics.median(cpu)
 
 
-resize, scroll, changed = steps(window, view.verticalScrollBar(),
+resize, scroll, changed, resize_cpu = steps(window, view.verticalScrollBar(),
                                 lambda: [view.columnWidth(c) for c in range(view.grid_model.columnCount())])
 rows, columns = view.grid_model.rowCount(), view.grid_model.columnCount()
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -164,8 +165,9 @@ edit.setPlainText(text)
 edit.viewport().repaint()
 app.processEvents()
 ref_load = time.perf_counter() - t
-ref_resize, ref_scroll, _ = steps(edit, edit.verticalScrollBar(), lambda: edit.viewport().width())
+ref_resize, ref_scroll, _, ref_resize_cpu = steps(edit, edit.verticalScrollBar(), lambda: edit.viewport().width())
 print(json.dumps({{"load_s": load, "show_s": showing, "resize_s": resize, "scroll_s": scroll, "changed": changed,
+                  "resize_cpu_s": resize_cpu, "ref_resize_cpu_s": ref_resize_cpu,
                   "ref_load_s": ref_load, "ref_resize_s": ref_resize, "ref_scroll_s": ref_scroll,
                   "rows": rows, "columns": columns, "peak_mb": peak_mb, "platform": app.platformName()}}))
 """
@@ -276,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
             value, reference = med(r[key] for r in runs), med(r["ref_" + key] for r in runs)
             print(f"  {name:<26} {value * 1000:7.1f} ms  reference (QTextEdit, same text) "
                   f"{reference * 1000:.1f} ms  ratio {value / reference:.1f}")
+            if key == "resize_s":
+                cpu, ref_cpu = med(r["resize_cpu_s"] for r in runs), med(r["ref_resize_cpu_s"] for r in runs)
+                print(f"    its CPU time              {cpu * 1000:7.1f} ms  reference {ref_cpu * 1000:.1f} ms  "
+                      "(what a quiet machine would take: the GUI has one busy thread)")
             if key == "load_s":
                 print(f"    of which showing it       {med(r['show_s'] for r in runs) * 1000:7.1f} ms  "
                       "(GUI thread, after the job read and compared the files)")

@@ -256,7 +256,12 @@ def _match_in_stretches(versions, v, rows, stretches, words, params, embedder) -
         if candidates and own:
             allowed = words.sharing([rows[k] for k in candidates], v, own)
             if allowed:
-                scored.append((number, candidates, own, allowed))
+                # Only the rows some sentence may join are scored: the others of the stretch
+                # (every earlier version's additions there) would make collation grow as N^2.
+                near = sorted({i for i, _ in allowed})
+                renumber = {i: k for k, i in enumerate(near)}
+                allowed = {(renumber[i], j) for i, j in allowed}
+                scored.append((number, [candidates[i] for i in near], own, allowed))
     if not scored:
         return out
     texts_rows, texts_own, blocks = [], [], []

@@ -1,6 +1,7 @@
 """Time and peak memory of whole comparisons of very large inputs, and of very long sentences.
 
 Prints figures; asserts nothing. Run: ``python benchmarks/bench_huge.py`` (``--sizes 1 2 5 10`` in MB,
+or ``--sentences 16000 64000 200000`` per version; ``--kinds revised reworded unrelated``;
 ``--repeat 3``, ``--timeout 300``; ``--words 1000 8000 16000`` for the long-sentence word diff).
 
 Each comparison runs in a subprocess (load + compare, as the CLI does) that reports its own wall
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SAMPLE = ROOT / "resources" / "samples" / "harbour-fire"
+SENTENCES_PER_MB = 11_400
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")  # capitalised words inside a sentence
 _SYLLABLES = ["ka", "lo", "mi", "ren", "tas", "vo", "dul", "pe", "shi", "nor", "ga", "bri", "el", "tum", "ash", "wen"]
@@ -189,6 +191,8 @@ def long_sentence_word_diff(words: int) -> tuple[float, int, bool]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=float, nargs="*", default=[1, 2, 5, 10], help="input sizes in MB")
+    parser.add_argument("--sentences", type=int, nargs="*",
+                        help="input sizes in sentences per version instead (about, for the first text)")
     parser.add_argument("--kinds", nargs="*", default=["revised", "unrelated"])
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per case (the median is printed); one only for a run past a minute")
@@ -200,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lifted", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--limited", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.sentences:
+        # The generated story holds about 11,400 sentences per MB.
+        args.sizes = [round(count / SENTENCES_PER_MB, 2) for count in args.sentences]
     if args.lifted or args.limited:
         run_one(args.lifted or args.limited, lifted=bool(args.lifted))
         return 0

@@ -149,8 +149,25 @@ def test_large_products_through_scipy_are_the_same_to_the_bit(monkeypatch):
     by = random_rows(13, 30, 25, 5)
     small_product, small_multiply = product(a, b), multiply(a, by)
     monkeypatch.setattr(sparse, "_COMPILED_FROM", 0)  # every product goes to scipy
+    monkeypatch.setattr(sparse, "_IMPORT_FROM", 0)
     assert np.array_equal(product(a, b), small_product)
     assert np.array_equal(product(a, b, step=50), small_product)
     large = multiply(a, by)
     assert np.array_equal(large.indptr, small_multiply.indptr) and np.array_equal(large.indices, small_multiply.indices)
     assert np.array_equal(large.data, small_multiply.data)
+
+
+@pytest.mark.slow
+def test_comparing_two_articles_does_not_import_scipy():
+    """scipy.sparse costs ~0.2 s to import: only book-length products are worth it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbour-fire"
+    code = ("import sys; from pathlib import Path; from viewer.engine.loading import load_file; "
+            "from viewer.engine.pipeline import compare; "
+            f"compare([load_file(p) for p in sorted(Path({str(sample)!r}).glob('*.txt'))]); "
+            "print(sorted(m for m in sys.modules if m.startswith('scipy')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -200,3 +200,19 @@ def test_dehyphenation_joins_broken_words_and_keeps_real_compounds():
     # Before a capital (Franco-German) the hyphen stays.
     assert documents._join([line("the Franco", True), line("German border")], set()) == "the Franco-German border"
     assert documents._join([line("no hyphen"), line("here")], set()) == "no hyphen here"
+
+
+def test_a_paragraph_breaks_at_a_wider_gap_a_new_size_an_indent_or_a_bullet():
+    def line(text, bottom, left=72.0, size=11.0):
+        return documents._Line(text, left, bottom, bottom + size, size, False)
+
+    last = line("The quay is closed.", 600)
+    assert not documents._breaks(line("The quay is", 600), line("closed.", 586), last, 14)
+    assert documents._breaks(last, line("Boats moved.", 576), last, 14)  # a gap of 24 after a step of 14
+    assert documents._breaks(line("Fire", 600, size=18), line("A fire", 586), last, 14)
+    assert documents._breaks(last, line("Boats moved.", 586, left=90), last, 14)  # an indented first line
+    assert not documents._breaks(line("the quay", 600), line("closed.", 586, left=90), last, 14)
+    assert documents._breaks(line("Items:", 600), line("• rope and nets", 586), last, 14)
+    # A new page (nothing above on it): the paragraph runs on unless a sentence ended.
+    assert not documents._breaks(line("which was", 60), line("damaged.", 700), None, 14)
+    assert documents._breaks(line("was damaged.", 60), line("Boats moved.", 700), None, 14)

@@ -28,6 +28,7 @@ _TERMINAL = re.compile(r"""[.!?:;]["'”’)\]]*$""")
 _WORD_BEFORE = re.compile(r"(\w+)$")
 _WORD_AFTER = re.compile(r"^(\w+)")
 _SOFT_HYPHEN = "\ufffe"  # how pdfium marks a hyphen it found at a line end
+_BULLETS = "•▪◦●■"  # a list item starts a paragraph of its own
 
 
 class DocumentError(Exception):
@@ -284,7 +285,7 @@ def _breaks(last: _Line, line: _Line, previous_on_page: _Line | None, step: floa
     if previous_on_page is None or line.bottom > last.bottom + 0.5 * line.size:
         # A new page or column: the paragraph runs on unless the last line ended a sentence.
         return bool(_TERMINAL.search(last.text)) and not last.hyphen
-    if abs(line.size - last.size) > 1.0:
+    if abs(line.size - last.size) > 1.0 or line.text[:1] in _BULLETS:
         return True
     if last.bottom - line.bottom > 1.3 * step:
         return True

@@ -216,3 +216,17 @@ def test_a_paragraph_breaks_at_a_wider_gap_a_new_size_an_indent_or_a_bullet():
     # A new page (nothing above on it): the paragraph runs on unless a sentence ended.
     assert not documents._breaks(line("which was", 60), line("damaged.", 700), None, 14)
     assert documents._breaks(line("was damaged.", 60), line("Boats moved.", 700), None, 14)
+
+
+def test_running_heads_may_alternate_between_left_and_right_pages():
+    def page(number):
+        head = f"{number} The Saltmere Gazette" if number % 2 == 0 else f"Harbour report {number}"
+        words = "harbour fire quay rope nets boats wall heat tar council repairs".split()
+        body = [documents._Line(f"The {words[number - 1]} was {words[k]}.", 72, 700 - 14 * k, 711 - 14 * k, 11, False)
+                for k in range(6)]
+        return [documents._Line(head, 72, 750, 759, 9, False), *body]
+
+    pages = [page(n) for n in range(1, 12)]  # 11 pages: 5 even, 6 odd
+    assert documents._furniture_keys(pages) == {"# the saltmere gazette", "harbour report #"}
+    # A line at the edge of one page only is not furniture.
+    assert documents._furniture_keys(pages[:1] + [[documents._Line("Other", 72, 750, 759, 9, False)]]) == set()

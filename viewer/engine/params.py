@@ -168,6 +168,22 @@ class Params:
     # words recur, few occur once).
     word_diff_tokens: int = 2_000
 
+    # ---- Lineage inside a cluster (lineage.py): coverage is the share of a version's content words
+    # found in another's sentences on the same rows.
+    # Least coverage for a parent. On the five sample outlets' versions (xi-moscow) the AP
+    # republication and the AI rewrite are covered 0.78 and 0.58 by the wire base; the other
+    # outlets' own reports 0.07 and 0.03 (they share a few quotes and facts).
+    lineage_min_coverage: float = 0.25
+    # Two candidate parents closer than this in coverage leave the choice uncertain (confidence
+    # x 0.5 when equal, x 1 from this gap on): a chain's parent beats its grandparent by ~0.1.
+    lineage_margin: float = 0.1
+    # Least sentences two versions share that no ancestor holds to say "common source": one shared
+    # sentence is as often a quote both took from the event itself.
+    lineage_common_sentences: int = 2
+    # Two versions' sentences that the base lacks and collation left on rows of their own (it keeps
+    # each version's order) count as one shared sentence from this share (Jaccard) of content stems.
+    lineage_same_sentence: float = 0.5
+
     # ---- Story clusters found in a flat folder (storydiff batch --find-clusters, batch/find.py).
     # Texts become sets of word shingles; MinHash signatures in LSH bands give candidate pairs
     # (32 bands of 4 rows: a pair of Jaccard 0.5 meets with probability 0.87, 0.3 with 0.23), checked

@@ -1,0 +1,264 @@
+"""Lineage inside a story cluster: which version each version derives from.
+
+Interface (used by ``storydiff batch`` and the reports; stable)::
+
+    lineage(comparison, published=None, params=None) -> tuple[Derivation, ...]   # one per version, in order
+
+    Derivation(version, parent, common_source, via, confidence, shared, shared_additions, reason)
+      version           index into comparison.versions
+      parent            index of the version it derives from; None = derives from nothing known
+      common_source     True when it shares wording with ``via`` that neither got from a known
+                        ancestor: both come from an unseen source (e.g. a later wire version)
+      via               that sibling (None unless common_source)
+      confidence        0..1 (for parent None: how sure it is that nothing known is its source)
+      shared            its sentences on rows where the parent has sentences (0 without a parent)
+      shared_additions  of those, sentences on rows where the base has none
+      reason            one plain line
+
+``published`` gives each version's publication time (ISO 8601 strings, None where unknown). A
+version derives only from versions published before it; without times, version order is taken as
+the order of publication (the CLI and the batch put the earliest first).
+
+How: the collated rows say which sentences of two versions correspond. A version's *coverage* by
+an earlier one is the share of its content words (stems) found in that version's sentences on the
+same rows, so an edit carried over counts for the version that made it. The parent is the earlier
+version covering it most (on a tie the earlier one: nothing shows it saw the later). Under
+``Params.lineage_min_coverage`` it derives from nothing known. A common source is said when a
+version shares sentences with another that neither its ancestors nor the base hold, or when it
+keeps sentences its chosen parent dropped from the parent's own source while sharing the parent's
+additions (it cannot have got both from the parent).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import PurePath
+
+from viewer.engine.model import Comparison
+from viewer.engine.params import Params
+from viewer.engine.similarity import content_stems
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """Where one version comes from (see the module docstring)."""
+
+    version: int
+    parent: int | None
+    common_source: bool
+    via: int | None
+    confidence: float
+    shared: int
+    shared_additions: int
+    reason: str
+
+
+def lineage(comparison: Comparison, published: Sequence[str | None] | None = None,
+            params: Params | None = None) -> tuple[Derivation, ...]:
+    """One ``Derivation`` per version of ``comparison``, in version order."""
+    params = params or comparison.params or Params()
+    facts = _Facts(comparison, params)
+    count = len(comparison.versions)
+    order = _order(count, published)
+    rank = {v: i for i, v in enumerate(order)}
+
+    parents: dict[int, int | None] = {}
+    closest: dict[int, int | None] = {}
+    choice: dict[int, float] = {}
+    for v in range(count):
+        earlier = sorted((p for p in range(count) if rank[p] < rank[v]), key=rank.get)
+        scored = sorted(((facts.coverage(v, p), -rank[p], p) for p in earlier), reverse=True)
+        closest[v] = scored[0][2] if scored else None
+        # max() keeps the earlier version on an exact tie (-rank is larger for it).
+        if scored and scored[0][0] >= params.lineage_min_coverage:
+            best = scored[0][0]
+            second = scored[1][0] if len(scored) > 1 else 0.0
+            parents[v] = scored[0][2]
+            choice[v] = min(1.0, 0.5 + (best - second) / (2 * params.lineage_margin))
+        else:
+            parents[v] = None
+
+    least = params.lineage_common_sentences
+    via: dict[int, int] = {}
+    # A version that keeps what its parent dropped from the parent's own source, and carries the
+    # parent's additions too, got neither from the parent alone: both come from a fuller source.
+    for v in sorted(range(count), key=rank.get):
+        p = parents[v]
+        if p is None or parents[p] is None:
+            continue
+        source = _ancestors(p, parents)
+        kept = facts.rows_of(v, with_any=source, without=[p])
+        carried = facts.rows_of(v, with_any=[p], without=source + [comparison.base])
+        if facts.count(v, kept) >= least and facts.count(v, carried) >= least:
+            parents[v] = source[0]
+            via[v] = p
+            choice[v] = 1.0
+    # Wording two versions share that no ancestor of either (nor the base) holds: an unseen source.
+    for v in range(count):
+        if v in via:
+            continue
+        known = _ancestors(v, parents) + [comparison.base]
+        best = (0, -count, None)
+        for s in range(count):
+            if s == v or s in known or v in _ancestors(s, parents):
+                continue
+            rows = facts.rows_of(v, with_any=[s], without=known)
+            best = max(best, (facts.count(v, rows), -rank[s], s))
+        if best[0] >= least:
+            via[v] = best[2]
+
+    return tuple(_derivation(v, parents[v], via.get(v), choice.get(v, 1.0), closest[v], facts, comparison)
+                 for v in range(count))
+
+
+def _order(count: int, published: Sequence[str | None] | None) -> list[int]:
+    """Versions from earliest to latest: known times first, by time; version order otherwise."""
+    if published is None:
+        return list(range(count))
+    if len(published) != count:
+        raise ValueError(f"published has {len(published)} times for {count} versions")
+    times = [_time(t, v) if t else None for v, t in enumerate(published)]
+    return sorted(range(count), key=lambda v: (0, times[v], v) if times[v] else (1, 0.0, v))
+
+
+def _time(text: str, version: int) -> float:
+    """An ISO 8601 time as seconds since the epoch; a time without a zone is taken as UTC."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"published time {text!r} of version {version} is not ISO 8601") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
+
+
+def _ancestors(v: int, parents: dict[int, int | None]) -> list[int]:
+    """Parent, grandparent, ... of ``v`` (nearest first)."""
+    chain = []
+    p = parents.get(v)
+    while p is not None and p not in chain and p != v:
+        chain.append(p)
+        p = parents.get(p)
+    return chain
+
+
+def _join_unplaced(units: list[dict], base: int, least: float) -> list[dict]:
+    """Rows without the base whose sentences say the same (content-stem Jaccard >= ``least``) joined.
+
+    Collation keeps every version's order, so two versions that add the same sentence at
+    different places get a row each; for lineage the place does not matter.
+    """
+    free = [u for u in units if base not in u]
+    stems = [set().union(*(c for _, c in u.values())) for u in free]
+    candidates = []
+    for i in range(len(free)):
+        for j in range(i + 1, len(free)):
+            if free[i].keys() & free[j].keys() or not stems[i] or not stems[j]:
+                continue
+            jaccard = len(stems[i] & stems[j]) / len(stems[i] | stems[j])
+            if jaccard >= least:
+                candidates.append((jaccard, i, j))
+    into = list(range(len(free)))
+    for _, i, j in sorted(candidates, reverse=True):
+        while into[i] != i:
+            i = into[i]
+        while into[j] != j:
+            j = into[j]
+        if i != j and not free[i].keys() & free[j].keys():
+            free[i] = {**free[i], **free[j]}
+            into[j] = i
+    return [u for u in units if base in u] + [free[k] for k in range(len(free)) if into[k] == k]
+
+
+class _Facts:
+    """What the rows say about each version: its content stems per row, its sentences per row."""
+
+    def __init__(self, comparison: Comparison, params: Params):
+        self.comparison = comparison
+        count = len(comparison.versions)
+        units: list[dict[int, tuple[int, Counter]]] = []   # one per row: version -> (sentences, stems)
+        for row in comparison.rows:
+            unit = {}
+            for v, cell in enumerate(row.cells):
+                version = comparison.versions[v]
+                own = [i for i in cell if not version.sentences[i].furniture]
+                if own:
+                    unit[v] = (len(own), Counter(s for i in own for s in content_stems(version.sentence_text(i))))
+            if unit:
+                units.append(unit)
+        units = _join_unplaced(units, comparison.base, params.lineage_same_sentence)
+        self.sentences: list[dict[int, int]] = [{} for _ in range(count)]   # unit -> sentences
+        self.stems: list[dict[int, Counter]] = [{} for _ in range(count)]   # unit -> stem counts
+        for r, unit in enumerate(units):
+            for v, (sentences, stems) in unit.items():
+                self.sentences[v][r] = sentences
+                self.stems[v][r] = stems
+        self.words = [sum(sum(c.values()) for c in rows.values()) for rows in self.stems]
+        self._coverage: dict[tuple[int, int], float] = {}
+
+    def coverage(self, v: int, p: int, also: int | None = None) -> float:
+        """Share of v's content words found in p's (or ``also``'s) sentences on the same rows."""
+        key = (v, p) if also is None else (v, p, also)
+        if key not in self._coverage:
+            found = 0
+            for r, stems in self.stems[v].items():
+                found += max(sum((stems & self.stems[q].get(r, Counter())).values())
+                             for q in (p, also) if q is not None)
+            self._coverage[key] = found / self.words[v] if self.words[v] else 0.0
+        return self._coverage[key]
+
+    def rows_of(self, v: int, with_any: Sequence[int], without: Sequence[int]) -> list[int]:
+        """Rows where v and one of ``with_any`` have sentences and none of ``without`` has."""
+        return [r for r in self.sentences[v]
+                if any(r in self.sentences[q] for q in with_any) and not any(r in self.sentences[q] for q in without)]
+
+    def count(self, v: int, rows: Sequence[int]) -> int:
+        """v's sentences on ``rows``."""
+        return sum(self.sentences[v][r] for r in rows)
+
+
+def _derivation(v: int, parent: int | None, via: int | None, choice: float, best: int | None, facts: _Facts,
+                comparison: Comparison) -> Derivation:
+    names = [PurePath(version.name).stem or version.name for version in comparison.versions]
+    base = comparison.base
+    own = sum(facts.sentences[v].values())
+    if parent is None:
+        share = facts.coverage(v, best) if best is not None else 0.0
+        if via is not None:
+            rows = facts.rows_of(v, with_any=[via], without=[base])
+            reason = (f"shares {facts.count(v, rows)} sentences with {names[via]} that {names[base]} lacks, "
+                      f"and little else with an earlier version: a common source with {names[via]}")
+            confidence = facts.coverage(v, via)
+        elif best is None:
+            reason, confidence = "the earliest version: nothing known came before it", 1.0
+        elif share == 0.0:
+            reason, confidence = "shares no wording with another version: derives from nothing known", 1.0
+        else:
+            reason = (f"only {share:.0%} of its wording is found in {names[best]}, its closest earlier version: "
+                      f"its own report")
+            confidence = 1.0 - share
+        shared = shared_additions = 0
+        if via is not None:
+            shared = facts.count(v, facts.rows_of(v, with_any=[via], without=[]))
+            shared_additions = facts.count(v, facts.rows_of(v, with_any=[via], without=[base]))
+        return Derivation(v, None, via is not None, via, round(confidence, 3), shared, shared_additions,
+                          reason)
+    shared_rows = facts.rows_of(v, with_any=[parent], without=[])
+    shared = facts.count(v, shared_rows)
+    shared_additions = facts.count(v, [r for r in shared_rows if r not in facts.sentences[base]])
+    parent_sentences = sum(facts.sentences[parent].values())
+    kept = facts.count(parent, shared_rows)
+    share = facts.coverage(v, parent)
+    reason = (f"keeps {kept} of {names[parent]}'s {parent_sentences} sentences ({share:.0%} of its wording "
+              f"is {names[parent]}'s) and adds {own - shared} of its own")
+    if via is None:
+        confidence = share * choice
+    else:
+        unseen = facts.rows_of(v, with_any=[via], without=[parent, base])
+        reason += (f"; shares {facts.count(v, unseen)} sentences with {names[via]} that {names[parent]} lacks: "
+                   f"both come from a source later than {names[parent]}")
+        confidence = facts.coverage(v, parent, via)
+    return Derivation(v, parent, via is not None, via, round(min(1.0, confidence), 3), shared, shared_additions,
+                      reason)

@@ -159,8 +159,8 @@ def create_actions(window: QWidget) -> None:
     themes = QActionGroup(window)  # exclusive: one theme at a time
     window.theme_actions = {}
     for name, label in THEMES.items():
-        action = make_action(window, label, tip="The desktop's colours" if name == "system" else f"storydiff's {name} colours",
-                             checked=window.state.theme == name)
+        tip = "The desktop's colours" if name == "system" else f"storydiff's {name} colours"
+        action = make_action(window, label, tip=tip, checked=window.state.theme == name)
         action.setActionGroup(themes)
         action.toggled.connect(lambda on, name=name: on and window.state.set_theme(name))
         window.theme_actions[name] = action

@@ -113,6 +113,18 @@ def test_word_and_pdf_files_open_side_by_side_with_notes_and_furniture(window, q
     assert "tracked changes (1 insertion, 1 deletion)" in html
 
 
+def test_word_and_pdf_versions_reopen_from_a_session(window, qtbot, tmp_path):
+    first = wait_shown(window, qtbot, lambda: window.open_paths([DOCS / "plain.docx", DOCS / "story.pdf"]))
+    path = tmp_path / "documents.storydiff"
+    assert window.files.save_session(str(path))
+    window.close_comparison()
+    again = wait_shown(window, qtbot, lambda: window.files.open_session(str(path)))
+    assert [texts(v) for v in again.versions] == [texts(v) for v in first.versions]
+    assert [[s.furniture for s in v.sentences] for v in again.versions] == \
+        [[s.furniture for s in v.sentences] for v in first.versions]
+    assert [v.sha256 for v in again.versions] == [v.sha256 for v in first.versions]
+
+
 def test_a_scanned_pdf_is_refused_in_the_message_bar_and_the_rest_load(window, qtbot):
     comparison = wait_shown(window, qtbot, lambda: window.open_paths(
         [DOCS / "plain.docx", DOCS / "scanned.pdf", DOCS / "story.docx"]))
@@ -282,8 +294,9 @@ def test_a_slow_fetch_shows_progress_and_can_be_cancelled(window, qtbot, site, m
     window.document.progress.connect(lambda fraction, message: messages.append(message))
     answer_dialogs(monkeypatch, site.url("/slow"))
     window.act_open_url.trigger()
-    qtbot.waitUntil(lambda: site.paths == ["/slow"], timeout=5000)
-    assert f"Fetching {site.url('/slow').removeprefix('http://')}" in messages
+    # The job's progress reaches the window through the event loop: wait for it too.
+    fetching = f"Fetching {site.url('/slow').removeprefix('http://')}"
+    qtbot.waitUntil(lambda: site.paths == ["/slow"] and fetching in messages, timeout=5000)
     window.act_cancel.trigger()
     assert not window.document.busy
     assert [v.name for v in window.comparison.versions] == ["plain.docx", "story.docx"]

@@ -14,6 +14,7 @@ from viewer.engine.model import Comparison, Kind
 from viewer.report.evidence import evidence, settings_text
 from viewer.report.facts_list import changed_facts, kept_facts
 from viewer.report.grid import Cell, Grid, Role, Span, word_diff_html
+from viewer.report.lineage_report import lineage_html
 
 # Okabe-Ito hues, as in the window's palette (viewer/gui/palette.py), tinted for paper.
 _TINT = {
@@ -94,6 +95,7 @@ def comparison_to_html(comparison: Comparison, title: str | None = None, options
     out.append(legend_html(grid))
     out.append(summary_html(grid))
     out.append(facts_html(grid))
+    out.append(lineage_html(comparison))
     out.append(_rows(grid))
     out.append("</body></html>\n")
     return "".join(out)

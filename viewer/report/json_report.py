@@ -7,6 +7,7 @@ from collections.abc import Collection
 from viewer.engine.model import Comparison, Link, Version
 from viewer.report.evidence import evidence
 from viewer.report.facts_list import changed_facts
+from viewer.report.lineage_report import lineage_list
 
 FORMAT_VERSION = 2  # 2: "=" ops may carry both texts; "notes"
 
@@ -39,6 +40,7 @@ def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = ()) 
     if gone:
         data["dismissed_facts"] = gone
     data["evidence"] = evidence(comparison, dismissed)
+    data["lineage"] = lineage_list(comparison)
     return data
 
 

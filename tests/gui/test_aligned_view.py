@@ -269,3 +269,14 @@ def test_hidden_rows_neither_move_the_screen_nor_show_at_a_guessed_height(qtbot,
     for row in range(0, view.grid_model.rowCount(), 3):
         view.setRowHidden(row, False)
     assert [view.rowHeight(r) for r in range(len(exact))] == exact
+
+
+def test_only_the_latest_widths_keep_their_row_heights(qtbot, long_story):
+    from viewer.gui.aligned_view import KEPT_WIDTHS
+
+    view = show_alone(qtbot, AlignedView(), 900, 400)
+    view.set_comparison(long_story)
+    for step in range(KEPT_WIDTHS + 4):
+        view.resize(900 + 40 * (step + 1), 400)
+    assert len(view._exact) == KEPT_WIDTHS
+    assert tuple(view.columnWidth(c) for c in range(3)) == list(view._exact)[-1]

@@ -28,6 +28,7 @@ MIN_COLUMN_WIDTH = 260
 MAX_COLUMN_WIDTH = 760
 REFINE_DELAY_MS = 250    # exact heights of off-screen rows start this long after the last resize
 REFINE_SLICE_S = 0.012   # and run in slices this long, so the window stays responsive
+KEPT_WIDTHS = 8          # sets of column widths whose exact row heights are kept
 # Flags combined once: Python enum arithmetic at every cell painted adds up.
 _GLYPH_ALIGN = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 _LABEL_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -451,7 +452,10 @@ class AlignedView(QTableView):
                 self._widths = widths
                 for column, width in enumerate(widths):
                     self.setColumnWidth(column, width)
-            exact = self._exact.setdefault(tuple(widths), {})
+            # The widths used last come last; a long drag keeps only the few latest.
+            exact = self._exact[tuple(widths)] = self._exact.pop(tuple(widths), {})
+            while len(self._exact) > KEPT_WIDTHS:
+                del self._exact[next(iter(self._exact))]
             if self._measures is None:
                 self._measures = self.delegate.measures(model)
             heights = self.delegate.estimate_rows(self._measures, widths, self.row_opens()).tolist()

@@ -88,7 +88,8 @@ def test_a_url_is_the_source_of_a_fetched_version(tmp_path):
 
 def test_the_json_keeps_its_keys_and_adds_the_evidence_last(story):
     data = comparison_to_dict(story)
-    assert list(data) == ["format", "version", "base", "versions", "pairs", "rows", "notes", "evidence"]
+    assert list(data) == ["format", "version", "base", "versions", "pairs", "rows", "notes", "lineage",
+                          "evidence"]
     keys = [e.key for e in changed_facts(story)]
     assert list(comparison_to_dict(story, {keys[0]}))[-2:] == ["dismissed_facts", "evidence"]
 

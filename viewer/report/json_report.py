@@ -32,6 +32,7 @@ def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = ()) 
         ],
         "rows": [{"cells": [list(cell) for cell in row.cells]} for row in comparison.rows],
         "notes": list(comparison.notes),
+        "lineage": lineage_list(comparison),
     }
     # Per-link facts stay as the engine found them; the reader's "not a change" is said apart.
     gone = [{"version": e.version, "base_sentences": list(e.base_sentences),
@@ -40,7 +41,6 @@ def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = ()) 
     if gone:
         data["dismissed_facts"] = gone
     data["evidence"] = evidence(comparison, dismissed)
-    data["lineage"] = lineage_list(comparison)
     return data
 
 

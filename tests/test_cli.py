@@ -447,3 +447,11 @@ def test_files_never_reach_the_network(no_network, capsys):
 
     assert main([str(DOCS / "plain.docx"), str(DOCS / "story.pdf"), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["versions"][1]["name"] == "story.pdf"
+
+
+def test_the_same_text_on_stdin_is_named_stdin():
+    proc = subprocess.run([sys.executable, "-m", "viewer", "compare", str(DATA / "plain.txt"), "-"],
+                          input=(DATA / "plain.txt").read_bytes(), capture_output=True,
+                          env=dict(os.environ, NO_COLOR="1"))
+    assert proc.returncode == 0
+    assert proc.stderr.decode().splitlines() == [f"storydiff: stdin has the same text as {DATA / 'plain.txt'}"]

@@ -91,11 +91,12 @@ def _run(args: argparse.Namespace) -> int:
         for note in version.notes:
             print(f"storydiff: {printable(version.name)}: {note}", file=sys.stderr)
     seen: dict[str, str] = {}
-    for path, version in zip(paths, versions):  # allowed, but likely a slip
+    for arg, version in zip(args.files, versions):  # allowed, but likely a slip
+        where = "stdin" if arg == "-" else arg
         if version.sha256 in seen:
-            print(f"storydiff: {printable(str(path))} has the same text as {printable(seen[version.sha256])}",
+            print(f"storydiff: {printable(where)} has the same text as {printable(seen[version.sha256])}",
                   file=sys.stderr)
-        seen.setdefault(version.sha256, str(path))
+        seen.setdefault(version.sha256, where)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RuntimeWarning)
         with _Progress(sys.stderr) as progress:

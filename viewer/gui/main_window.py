@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
 
     def _build_widgets(self) -> None:
+        from viewer.gui import lineage_panel
         from viewer.gui.page import ComparisonPage
 
         self.page = ComparisonPage(self.stack)
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         # The page's widgets, by the names the rest of the window and its tests use.
         self.view, self.legend, self.overview = self.page.view, self.page.legend, self.page.overview
         self.detail, self.find_bar, self.facts = self.page.detail, self.page.find_bar, self.page.facts
+        self.lineage = lineage_panel.attach(self)
 
     def _connect(self) -> None:
         """Every signal of every widget, wired here."""

@@ -67,7 +67,7 @@ def build_menus(w: QMainWindow) -> RecentMenu:
     m.addActions([w.act_zoom_in, w.act_zoom_out, w.act_zoom_reset])
     m.addMenu("&Theme").addActions(list(w.theme_actions.values()))
     m.addSeparator()
-    m.addActions([w.act_legend, w.act_overview, w.act_detail, w.act_facts, w.act_furniture])
+    m.addActions([w.act_legend, w.act_overview, w.act_detail, w.act_facts, w.act_lineage, w.act_furniture])
     m.addSeparator()
     f = m.addMenu("Show Only &Rows With")
     f.addActions(list(w.filter_actions.values()))

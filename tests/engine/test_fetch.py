@@ -16,6 +16,7 @@ ARTICLE = (DATA / "article.html").read_bytes()
 PDF = (DATA / "documents" / "story.pdf").read_bytes()
 DOCX = (DATA / "documents" / "plain.docx").read_bytes()
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+RUSSIAN = "Пожар уничтожил склад в порту во вторник вечером.\n"
 
 
 class Site:
@@ -24,6 +25,7 @@ class Site:
     ROUTES = {
         "/story.html": (200, "text/html; charset=utf-8", ARTICLE),
         "/notes.txt": (200, "text/plain", "Short notes.\nOne more line.\n".encode()),
+        "/russian.txt": (200, "text/plain; charset=KOI8-R", RUSSIAN.encode("koi8-r")),
         "/report.pdf": (200, "application/pdf", PDF),
         "/download": (200, "application/octet-stream", DOCX),
         "/picture.png": (200, "image/png", PNG),
@@ -104,7 +106,7 @@ def test_media_kinds():
 def test_a_page_is_fetched_with_a_clear_user_agent_and_read_as_an_article(site):
     fetched = fetch(site.url("/story.html"))
     assert fetched.data == ARTICLE
-    assert fetched.content_type == "text/html"
+    assert fetched.content_type == "text/html; charset=utf-8"
     assert fetched.final_url == fetched.url == site.url("/story.html")
     assert site.requests == [("/story.html", user_agent())]
     assert user_agent().startswith("storydiff/") and user_agent().endswith(" (+fact-checking diff viewer)")
@@ -190,3 +192,14 @@ def test_a_fetched_page_with_no_article_names_the_address(site):
 def test_url_names():
     assert url_name("https://www.example.com/world/xi-moscow/?utm=1#top") == "example.com/world/xi-moscow"
     assert url_name("http://example.com/") == "example.com"
+
+
+def test_the_charset_a_server_names_is_used_without_a_guess(site):
+    fetched = fetch(site.url("/russian.txt"))
+    assert fetched.content_type == "text/plain; charset=KOI8-R"
+    version = load_fetched(fetched)
+    assert (version.text, version.encoding, version.notes) == (RUSSIAN, "koi8-r", ())
+    # The same bytes with the header's charset left out: a guess, and a note says so.
+    guessed = load_fetched(fetched._replace(content_type="text/plain"))
+    assert guessed.notes == ("Read as KOI8-R: the file is not UTF-8 and names no encoding.",)
+    assert media_kind("Text/HTML; charset=utf-8") == "html"

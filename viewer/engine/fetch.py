@@ -39,7 +39,7 @@ class Fetched(NamedTuple):
     url: str            # as asked
     final_url: str      # after redirects
     data: bytes
-    content_type: str   # e.g. "text/html", lowercase, no parameters ("" when the server named none)
+    content_type: str   # the Content-Type header as sent, e.g. "text/html; charset=utf-8" ("" when none)
     read_at: str        # ISO 8601, UTC
 
 
@@ -84,10 +84,10 @@ def fetch(url: str, params: Params = Params(), cancelled: Callable[[], bool] | N
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             final_url = response.geturl()
-            content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
+            content_type = " ".join(response.headers.get("Content-Type", "").split())
             kind = media_kind(content_type)
             if kind is None:
-                raise FetchError(url, f"the server sent {content_type}, not a web page, text, PDF or Word "
+                raise FetchError(url, f"the server sent {bare_type(content_type)}, not a web page, text, PDF or Word "
                                       f"document; save what it shows as HTML and open that")
             limit = params.max_file_bytes if kind in ("html", "text") else params.max_document_bytes
             length = response.headers.get("Content-Length")
@@ -129,8 +129,9 @@ def fetch(url: str, params: Params = Params(), cancelled: Callable[[], bool] | N
 
 
 def media_kind(content_type: str) -> str | None:
-    """How the loader reads a media type: "html", "text", "pdf", "docx", "sniff" (look at the bytes), or None."""
-    content_type = content_type.lower()
+    """How the loader reads a media type (parameters allowed): "html", "text", "pdf", "docx", "sniff"
+    (look at the bytes), or None."""
+    content_type = bare_type(content_type)
     if content_type in HTML_TYPES:
         return "html"
     if content_type in TEXT_TYPES:
@@ -142,6 +143,11 @@ def media_kind(content_type: str) -> str | None:
     if content_type in _VAGUE_TYPES:
         return "sniff"
     return None
+
+
+def bare_type(content_type: str) -> str:
+    """The media type of a Content-Type value, lowercase, without parameters: "text/html"."""
+    return content_type.split(";", 1)[0].strip().lower()
 
 
 def _megabytes(size: int) -> str:

@@ -127,9 +127,13 @@ def load_file(path: str | Path, params: Params = Params(), encoding: str | None 
 def load_fetched(fetched: Fetched, params: Params = Params(), name: str | None = None) -> Version:
     """The Version of a fetched page or document (or its snapshot): ``url`` and ``read_at`` as fetched."""
     kind = media_kind(fetched.content_type)
+    charset = _HEADER_CHARSET.search(fetched.content_type)
     return load_bytes(fetched.data, name or url_name(fetched.final_url), params=params,
                       kind=None if kind == "sniff" else kind, url=fetched.final_url, read_at=fetched.read_at,
-                      where=fetched.url)
+                      where=fetched.url, charset=charset.group(1) if charset else None)
+
+
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def url_name(url: str) -> str:
@@ -199,13 +203,15 @@ def load_bytes(
     url: str | None = None,
     read_at: str = "",
     where: str | None = None,
+    charset: str | None = None,
 ) -> Version:
     """Decode, clean and segment raw bytes; ``is_html=None`` sniffs the content.
 
     ``kind`` ("text", "html", "docx", "pdf") says what the bytes are meant to be; a Word or PDF
     file is known by its content whatever it is called. ``encoding`` (a codec name) overrides
-    detection; ``url`` and ``read_at`` go to the Version's evidence trail; ``where`` names the
-    input in messages (default: ``path`` or ``name``).
+    detection; ``charset`` is one a web server named (it counts as a page's ``<meta charset>``);
+    ``url`` and ``read_at`` go to the Version's evidence trail; ``where`` names the input in
+    messages (default: ``path`` or ``name``).
     """
     where = where or path or name
     sha256 = hashlib.sha256(data).hexdigest()
@@ -220,7 +226,9 @@ def load_bytes(
         is_html = kind == "html"
     if is_html is None:
         is_html = bool(_HTML_START.match(data[:4096]))
-    declared = _declared_charset(data) if is_html else None
+    declared = _charset_label(charset) if charset else None
+    if declared is None and is_html:
+        declared = _declared_charset(data)
     decoded = decode_text(data, where, encoding, declared)
     text = extract_article(decoded.text, where) if is_html else decoded.text
     notes = (decoded.note,) if decoded.note else ()
@@ -368,7 +376,12 @@ def _codec(name: str) -> str | None:
 def _declared_charset(data: bytes) -> str | None:
     """The charset an HTML page names in a meta tag, if Python knows it."""
     match = _META_CHARSET.search(data[:4096])
-    codec = _codec(match.group(1).decode("ascii")) if match else None
+    return _charset_label(match.group(1).decode("ascii")) if match else None
+
+
+def _charset_label(label: str) -> str | None:
+    """The codec a declared charset label means, if Python knows it (None for UTF labels: UTF-8 is tried first)."""
+    codec = _codec(label)
     # As browsers do (the WHATWG encoding standard): Latin-1 and ASCII labels mean Windows-1252,
     # and a UTF label on a page that is not UTF-8 is ignored.
     if codec is None or codec.startswith("utf"):

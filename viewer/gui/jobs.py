@@ -27,7 +27,7 @@ class Source:
     encoding: str | None = None  # chosen by the user; None: detected
     url: str | None = None  # a web address: fetched once, then read from ``data``
     data: bytes | None = None  # what the address gave (its snapshot), or HTML pasted from the clipboard
-    content_type: str = ""  # the media type of ``data``
+    content_type: str = ""  # the Content-Type of ``data`` (its charset counts when it is read)
     read_at: str = ""  # when ``data`` was fetched
 
     @property

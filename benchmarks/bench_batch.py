@@ -80,7 +80,17 @@ ADDITIONS = [
     "A petition started by {first} {last} has gathered {n} signatures.",
     "Rail staff in {town} were moved to help at the {thing} for {n} hours.",
     "The local newspaper in {town} printed a special edition with {n} pages on the {thing}.",
+    "{first} {last}, a nurse in {town}, worked a double shift as staff struggled to reach the {thing}.",
+    "Two pensioners in {town} were rescued from a car by firefighters on {day}.",
+    "The {town} food bank said demand had doubled since the {thing} closed.",
+    "Students at the college in {town} were told to study from home until {day}.",
+    "A wedding planned near the {thing} was moved to a hotel in {town} at short notice.",
+    "{first} {last} posted a video of the {thing} that was watched {n} times by the evening.",
+    "Taxi drivers in {town} said fares had risen as commuters looked for other ways in.",
+    "The bishop of {town} offered the cathedral hall as a shelter for {n} people.",
 ]
+# Once a cluster has used every addition above: a sentence no other version can have written.
+OWN_ADDITION = "{first} {last} of {elsewhere} said the {thing} had cost them {n} pounds by {day}."
 # Another outlet's own report of the same event: the same places and names, none of the wording.
 OWN_REPORT = [
     "Life in {town} came to a standstill this week as {event} hit the {thing}.",
@@ -136,6 +146,7 @@ def new_story(rng: random.Random) -> dict:
              "day": rng.choice(DAYS), "day2": rng.choice(DAYS), "hour": rng.randint(1, 12),
              "year": rng.randint(1990, 2024)}
     story["event_cap"] = story["event"][0].upper() + story["event"][1:]
+    story["unused_additions"] = rng.sample(ADDITIONS, len(ADDITIONS))
     for k in range(1, 8):
         story[f"n{k}"] = rng.randint(2, 5000)
     for k in ("", "2", "3", "4"):
@@ -181,7 +192,10 @@ def derive(parent: list[str], story: dict, rng: random.Random) -> list[str]:
         k = rng.randrange(1, len(child))
         child[k] = reword(child[k], rng)
     for _ in range(rng.randint(1, 3)):
-        child.insert(rng.randint(2, len(child)), fill(rng.choice(ADDITIONS), story, rng))
+        # Each addition is new to the cluster: two outlets do not add the same sentence by chance.
+        unused = story["unused_additions"]
+        template = unused.pop() if unused else OWN_ADDITION
+        child.insert(rng.randint(2, len(child)), fill(template, dict(story, elsewhere=place(rng)), rng))
     return child
 
 
@@ -243,15 +257,20 @@ def time_run(manifest: Path, workers: int, outdir: Path) -> dict:
                       dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client:
         client.run(lambda: __import__("viewer.batch.work"))  # imports done before the clock starts
+        cpu_before = client.run(time.process_time)
+        driver_before = time.process_time()
         started = time.perf_counter()
         tally = run(client, clusters, outdir, Params(), force=True, extra_inputs=(str(manifest),),
                     stream=open(os.devnull, "w"))
         seconds = time.perf_counter() - started
+        driver = time.process_time() - driver_before
+        cpu = sum(t - cpu_before[w] for w, t in client.run(time.process_time).items())
         memory = sorted(client.run(peak_rss_mb).values())
     versions = sum(len(c.entries) for c in clusters)
     return {"workers": workers, "seconds": seconds, "clusters": len(clusters), "versions": versions,
             "failed": tally.failed, "rate": len(clusters) / seconds,
-            "core_seconds_per_version": seconds * workers / versions, "peak_mb": memory}
+            "core_seconds_per_version": seconds * workers / versions, "worker_cpu_per_version": cpu / versions,
+            "busy": cpu / (seconds * workers), "driver_cpu": driver, "peak_mb": memory}
 
 
 def lineage_accuracy(outdir: Path, truth: dict) -> dict:
@@ -328,7 +347,9 @@ def main() -> None:
             results[workers] = best
             print(f"{workers} worker(s): {best['seconds']:.1f} s (median of {len(runs)}), "
                   f"{best['rate']:.2f} clusters/s, {1000 * best['core_seconds_per_version']:.0f} ms per version "
-                  f"(core time), peak memory per worker {', '.join(f'{m:.0f}' for m in best['peak_mb'])} MB, "
+                  f"(wall x workers), {1000 * best['worker_cpu_per_version']:.0f} ms CPU per version in the "
+                  f"workers (busy {100 * best['busy']:.0f}% of their wall time), driver CPU "
+                  f"{best['driver_cpu']:.1f} s, peak memory per worker {', '.join(f'{m:.0f}' for m in best['peak_mb'])} MB, "
                   f"clusters with errors {best['failed']}; load average {os.getloadavg()[0]:.2f}")
         if 1 in results and 2 in results:
             print(f"speed-up of 2 workers over 1: {results[2]['rate'] / results[1]['rate']:.2f}x (goal 1.6x)")

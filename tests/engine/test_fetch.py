@@ -40,9 +40,9 @@ class Site:
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
                 site.requests.append((self.path, self.headers.get("User-Agent", "")))
-                if self.path == "/moved":
+                if self.path in ("/moved", "/to-ftp"):
                     self.send_response(302)
-                    self.send_header("Location", "/story.html")
+                    self.send_header("Location", "/story.html" if self.path == "/moved" else "ftp://127.0.0.1/x")
                     self.end_headers()
                     return
                 if self.path == "/slow":
@@ -203,3 +203,10 @@ def test_the_charset_a_server_names_is_used_without_a_guess(site):
     guessed = load_fetched(fetched._replace(content_type="text/plain"))
     assert guessed.notes == ("Read as KOI8-R: the file is not UTF-8 and names no encoding.",)
     assert media_kind("Text/HTML; charset=utf-8") == "html"
+
+
+def test_a_redirect_away_from_the_web_is_refused(site):
+    with pytest.raises(FetchError) as error:
+        fetch(site.url("/to-ftp"))
+    assert str(error.value) == (f"{site.url('/to-ftp')}: was redirected to ftp://127.0.0.1/x, which is not an http "
+                                "or https address")

@@ -82,7 +82,7 @@ def fetch(url: str, params: Params = Params(), cancelled: Callable[[], bool] | N
     deadline = time.monotonic() + timeout
     read_at = now_iso()
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _opener().open(request, timeout=timeout) as response:
             final_url = response.geturl()
             content_type = " ".join(response.headers.get("Content-Type", "").split())
             kind = media_kind(content_type)
@@ -110,6 +110,8 @@ def fetch(url: str, params: Params = Params(), cancelled: Callable[[], bool] | N
                     raise FetchError(url, f"is larger than the {_megabytes(limit)} limit")
     except FetchError:
         raise
+    except _NotWeb as error:
+        raise FetchError(url, f"was redirected to {error}, which is not an http or https address") from None
     except urllib.error.HTTPError as error:
         raise FetchError(url, f"the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
@@ -126,6 +128,22 @@ def fetch(url: str, params: Params = Params(), cancelled: Callable[[], bool] | N
     except (HTTPException, OSError, ValueError) as error:
         raise FetchError(url, f"the connection failed: {error}") from None
     return Fetched(url, final_url, b"".join(chunks), content_type, read_at)
+
+
+class _NotWeb(Exception):
+    """A redirect to anything but http or https (urllib would follow one to ftp)."""
+
+
+def _opener():
+    import urllib.request
+
+    class WebOnly(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if not newurl.lower().startswith(("http://", "https://")):
+                raise _NotWeb(newurl)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(WebOnly)
 
 
 def media_kind(content_type: str) -> str | None:

@@ -5,7 +5,7 @@
 
 Shots: the empty window, the bundled harbour-fire story (light and dark palettes, and with the
 Facts pane open), and, when ``../shared/samples/xi-moscow/`` exists beside the repository, the
-five xi-moscow versions.
+five xi-moscow versions; the Lineage pane on xi-moscow (else on the sample).
 """
 from __future__ import annotations
 
@@ -160,6 +160,18 @@ def render(out: Path) -> int:
         window.close()
     else:
         print(f"{XI_MOSCOW} not found: xi-moscow shots skipped")
+
+    # 6. The Lineage pane (View ▸ Lineage) on xi-moscow, else the sample; 002's reason below the graph.
+    from PySide6.QtCore import Qt
+
+    window = new_window(WIDE)
+    load(window, xi or sample)
+    window.act_lineage.setChecked(True)
+    window.resizeDocks([window.lineage], [600], Qt.Orientation.Horizontal)
+    settle()
+    window.lineage.graph.hovered.emit(2)
+    shoot(window, "lineage.png")
+    window.close()
     app.processEvents()
     shutil.rmtree(settings_dir, ignore_errors=True)
     return 0

@@ -12,18 +12,20 @@ from html import escape
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QScrollArea, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolTip, QVBoxLayout, QWidget
 
 from viewer.engine.lineage import Derivation, lineage
 from viewer.engine.model import Comparison
 from viewer.report.lineage_report import lineage_line
 
-NODE_HEIGHT = 28
+NODE_HEIGHT = 30
 NODE_MAX_WIDTH = 170
-LEVEL_GAP = 46      # vertical room for an arrow and its confidence
-NODE_GAP = 14
+LEVEL_GAP = 60      # vertical room for an arrow and its confidence
+NODE_GAP = 28
 MARGIN = 10
 HINT = "Click a version to make it the base."
+KEY = ("Arrows point to the version each one derives from, with the confidence; dashed: through an "
+       "unseen source it shares with the version at the end of the dotted line. Outlined: the base.")
 
 
 class LineageGraph(QWidget):
@@ -96,22 +98,30 @@ class LineageGraph(QWidget):
             return
         metrics = QFontMetrics(self.font())
         width = max(self.width(), 200)
-        for depth, level in enumerate(self._levels()):
-            widths = [self._width_of(v, metrics) for v in level]
-            total = sum(widths) + NODE_GAP * (len(level) - 1)
-            # A wide level wraps onto rows of its own (rare: more than a few versions of one depth).
-            x, y = max(MARGIN, (width - total) / 2), MARGIN + depth * (NODE_HEIGHT + LEVEL_GAP)
-            for v, w in zip(level, widths):
-                self.rects[v] = QRectF(x, y, w, NODE_HEIGHT)
-                x += w + NODE_GAP
+        y = MARGIN
+        for level in self._levels():
+            # A level wider than the pane wraps onto more lines (many versions of one depth).
+            lines: list[list[tuple[int, float]]] = [[]]
+            used = 0.0
+            for v in level:
+                w = self._width_of(v, metrics)
+                if lines[-1] and used + NODE_GAP + w > width - 2 * MARGIN:
+                    lines.append([])
+                    used = 0.0
+                used += (NODE_GAP if lines[-1] else 0) + w
+                lines[-1].append((v, w))
+            for line in lines:
+                total = sum(w for _, w in line) + NODE_GAP * (len(line) - 1)
+                x = max(MARGIN, (width - total) / 2)
+                for v, w in line:
+                    self.rects[v] = QRectF(x, y, w, NODE_HEIGHT)
+                    x += w + NODE_GAP
+                y += NODE_HEIGHT + NODE_GAP
+            y += LEVEL_GAP - NODE_GAP
+        self.setMinimumHeight(int(max(80, y - LEVEL_GAP + NODE_HEIGHT // 2 + MARGIN)))
 
     def sizeHint(self) -> QSize:
-        bottom = max((r.bottom() for r in self.rects.values()), default=0)
-        right = max((r.right() for r in self.rects.values()), default=0)
-        return QSize(int(max(240, right + MARGIN)), int(max(80, bottom + MARGIN)))
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        return QSize(360, self.minimumHeight())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -234,15 +244,16 @@ class LineagePanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         self.graph = LineageGraph(body)
-        scroll = QScrollArea(body)
-        scroll.setWidget(self.graph)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.graph)
         self.why = QLabel(HINT, body)
         self.why.setWordWrap(True)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.why)
+        key = QLabel(KEY, body)
+        key.setWordWrap(True)
+        key.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(key)
+        layout.addStretch(1)
         self.setWidget(body)
         self.comparison: Comparison | None = None
         self._stale = True

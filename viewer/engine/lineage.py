@@ -21,7 +21,8 @@ the order of publication (the CLI and the batch put the earliest first).
 
 How: the collated rows say which sentences of two versions correspond. A version's *coverage* by
 an earlier one is the share of its content words (stems) found in that version's sentences on the
-same rows, so an edit carried over counts for the version that made it. The parent is the earlier
+same rows (or in a near-copy of the sentence anywhere in it), so an edit carried over counts for
+the version that made it. The parent is the earlier
 version covering it most (on a tie the earlier one: nothing shows it saw the later). Under
 ``Params.lineage_min_coverage`` it derives from nothing known. A common source is said when a
 version shares sentences with another that neither its ancestors nor the base hold, or when it
@@ -144,77 +145,76 @@ def _ancestors(v: int, parents: dict[int, int | None]) -> list[int]:
     return chain
 
 
-def _join_unplaced(units: list[dict], base: int, least: float) -> list[dict]:
-    """Rows without the base whose sentences say the same (content-stem Jaccard >= ``least``) joined.
-
-    Collation keeps every version's order, so two versions that add the same sentence at
-    different places get a row each; for lineage the place does not matter.
-    """
-    free = [u for u in units if base not in u]
-    stems = [set().union(*(c for _, c in u.values())) for u in free]
-    candidates = []
-    for i in range(len(free)):
-        for j in range(i + 1, len(free)):
-            if free[i].keys() & free[j].keys() or not stems[i] or not stems[j]:
-                continue
-            jaccard = len(stems[i] & stems[j]) / len(stems[i] | stems[j])
-            if jaccard >= least:
-                candidates.append((jaccard, i, j))
-    into = list(range(len(free)))
-    for _, i, j in sorted(candidates, reverse=True):
-        while into[i] != i:
-            i = into[i]
-        while into[j] != j:
-            j = into[j]
-        if i != j and not free[i].keys() & free[j].keys():
-            free[i] = {**free[i], **free[j]}
-            into[j] = i
-    return [u for u in units if base in u] + [free[k] for k in range(len(free)) if into[k] == k]
-
-
 class _Facts:
-    """What the rows say about each version: its content stems per row, its sentences per row."""
+    """What the rows say about each version (content stems and sentences per row), with near-copies.
+
+    Rows place a version's sentences by their links to the base, so two versions the base does not
+    cover (an unrelated report and its copy) share rows only where both happen to link to the same
+    base sentence. A sentence also counts as found in another version that holds a near-copy of it
+    (content-stem Jaccard >= ``Params.lineage_same_sentence``), wherever that copy sits.
+    """
 
     def __init__(self, comparison: Comparison, params: Params):
         self.comparison = comparison
+        self.least = params.lineage_same_sentence
+        self.cells = params.dense_cells
         count = len(comparison.versions)
-        units: list[dict[int, tuple[int, Counter]]] = []   # one per row: version -> (sentences, stems)
-        for row in comparison.rows:
-            unit = {}
+        self.sentences: list[dict[int, int]] = [{} for _ in range(count)]   # row -> sentences
+        self.stems: list[dict[int, Counter]] = [{} for _ in range(count)]   # row -> stem counts
+        self.each: list[list[tuple[int, frozenset]]] = [[] for _ in range(count)]  # (row, stems) per sentence
+        for r, row in enumerate(comparison.rows):
             for v, cell in enumerate(row.cells):
                 version = comparison.versions[v]
                 own = [i for i in cell if not version.sentences[i].furniture]
-                if own:
-                    unit[v] = (len(own), Counter(s for i in own for s in content_stems(version.sentence_text(i))))
-            if unit:
-                units.append(unit)
-        units = _join_unplaced(units, comparison.base, params.lineage_same_sentence)
-        self.sentences: list[dict[int, int]] = [{} for _ in range(count)]   # unit -> sentences
-        self.stems: list[dict[int, Counter]] = [{} for _ in range(count)]   # unit -> stem counts
-        for r, unit in enumerate(units):
-            for v, (sentences, stems) in unit.items():
-                self.sentences[v][r] = sentences
-                self.stems[v][r] = stems
+                if not own:
+                    continue
+                stems = [content_stems(version.sentence_text(i)) for i in own]
+                self.sentences[v][r] = len(own)
+                self.stems[v][r] = Counter(s for group in stems for s in group)
+                self.each[v].extend((r, frozenset(group)) for group in stems)
         self.words = [sum(sum(c.values()) for c in rows.values()) for rows in self.stems]
-        self._coverage: dict[tuple[int, int], float] = {}
+        self._coverage: dict[tuple, float] = {}
+        self._copies: dict[tuple[int, int], dict[int, int]] = {}
+
+    def copies(self, v: int, p: int) -> dict[int, int]:
+        """Rows of v holding sentences with a near-copy in p: row -> content stems they share."""
+        if (v, p) not in self._copies:
+            found: dict[int, int] = {}
+            mine, theirs = self.each[v], self.each[p]
+            if len(mine) * len(theirs) <= self.cells:  # a work bound: long texts keep to the rows
+                for r, stems in mine:
+                    best = 0.0, 0
+                    for _, other in theirs:
+                        shared = len(stems & other)
+                        if shared:
+                            best = max(best, (shared / len(stems | other), shared))
+                    if best[0] >= self.least:
+                        found[r] = found.get(r, 0) + best[1]
+            self._copies[(v, p)] = found
+        return self._copies[(v, p)]
+
+    def matched(self, v: int, p: int) -> set[int]:
+        """Rows of v where p has sentences, or a near-copy of one of v's."""
+        return {r for r in self.sentences[v] if r in self.sentences[p]} | set(self.copies(v, p))
 
     def coverage(self, v: int, p: int, also: int | None = None) -> float:
-        """Share of v's content words found in p's (or ``also``'s) sentences on the same rows."""
+        """Share of v's content words found in p's (or ``also``'s) corresponding sentences."""
         key = (v, p) if also is None else (v, p, also)
         if key not in self._coverage:
             found = 0
             for r, stems in self.stems[v].items():
-                found += max(sum((stems & self.stems[q].get(r, Counter())).values())
+                found += max(max(sum((stems & self.stems[q].get(r, Counter())).values()), self.copies(v, q).get(r, 0))
                              for q in (p, also) if q is not None)
             self._coverage[key] = found / self.words[v] if self.words[v] else 0.0
         return self._coverage[key]
 
     def rows_of(self, v: int, with_any: Sequence[int], without: Sequence[int]) -> list[int]:
-        """Rows where v and one of ``with_any`` have sentences and none of ``without`` has."""
-        return [r for r in self.sentences[v]
-                if any(r in self.sentences[q] for q in with_any) and not any(r in self.sentences[q] for q in without)]
+        """Rows of v matched in one of ``with_any`` and in none of ``without``."""
+        given = set().union(*(self.matched(v, q) for q in with_any))
+        gone = set().union(*(self.matched(v, q) for q in without))
+        return sorted(given - gone)
 
-    def count(self, v: int, rows: Sequence[int]) -> int:
+    def count(self, v: int, rows) -> int:
         """v's sentences on ``rows``."""
         return sum(self.sentences[v][r] for r in rows)
 
@@ -247,9 +247,9 @@ def _derivation(v: int, parent: int | None, via: int | None, choice: float, best
                           reason)
     shared_rows = facts.rows_of(v, with_any=[parent], without=[])
     shared = facts.count(v, shared_rows)
-    shared_additions = facts.count(v, [r for r in shared_rows if r not in facts.sentences[base]])
+    shared_additions = facts.count(v, facts.rows_of(v, with_any=[parent], without=[base]))
     parent_sentences = sum(facts.sentences[parent].values())
-    kept = facts.count(parent, shared_rows)
+    kept = facts.count(parent, facts.matched(parent, v))
     share = facts.coverage(v, parent)
     reason = (f"keeps {kept} of {names[parent]}'s {parent_sentences} sentences ({share:.0%} of its wording "
               f"is {names[parent]}'s) and adds {own - shared} of its own")

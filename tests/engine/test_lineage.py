@@ -122,3 +122,15 @@ def test_the_xi_moscow_sample():
     assert parents(result) == [None, 0, 0, None, None]
     assert [(d.common_source, d.via) for d in result] == [(False, None), (True, 2), (True, 1), (False, None),
                                                           (False, None)]
+
+
+def test_a_copy_of_a_report_the_base_does_not_cover_finds_that_report():
+    # Rows place sentences by their links to the base; the copy's sentences are found in the
+    # report it copies wherever they sit.
+    report = (DATA / "unrelated.txt").read_text().split("\n\n")
+    copy = [s.replace("71", "72").replace("sleepless", "long") for s in report[:3] + report[4:]]
+    versions = [load_file(DATA / "a.txt"), load_file(DATA / "unrelated.txt"), load_text("\n\n".join(copy), "copy")]
+    result = lineage(compare(versions))
+    assert parents(result) == [None, None, 1]
+    assert result[2].shared == 7 and not result[2].common_source
+    assert result[2].reason.startswith("keeps 7 of unrelated's 8 sentences")

@@ -157,6 +157,7 @@ class _Facts:
     def __init__(self, comparison: Comparison, params: Params):
         self.comparison = comparison
         self.least = params.lineage_same_sentence
+        self.row_words = params.lineage_row_words
         self.cells = params.dense_cells
         count = len(comparison.versions)
         self.sentences: list[dict[int, int]] = [{} for _ in range(count)]   # row -> sentences
@@ -175,6 +176,7 @@ class _Facts:
         self.words = [sum(sum(c.values()) for c in rows.values()) for rows in self.stems]
         self._coverage: dict[tuple, float] = {}
         self._copies: dict[tuple[int, int], dict[int, int]] = {}
+        self._matched: dict[tuple[int, int], set[int]] = {}
 
     def copies(self, v: int, p: int) -> dict[int, int]:
         """Rows of v holding sentences with a near-copy in p: row -> content stems they share."""
@@ -194,8 +196,15 @@ class _Facts:
         return self._copies[(v, p)]
 
     def matched(self, v: int, p: int) -> set[int]:
-        """Rows of v where p has sentences, or a near-copy of one of v's."""
-        return {r for r in self.sentences[v] if r in self.sentences[p]} | set(self.copies(v, p))
+        """Rows of v where p's sentences hold some of its words, or where p has a near-copy of one."""
+        if (v, p) not in self._matched:
+            rows = set(self.copies(v, p))
+            for r, stems in self.stems[v].items():
+                theirs = self.stems[p].get(r)
+                if theirs and sum((stems & theirs).values()) >= self.row_words * sum(stems.values()):
+                    rows.add(r)
+            self._matched[(v, p)] = rows
+        return self._matched[(v, p)]
 
     def coverage(self, v: int, p: int, also: int | None = None) -> float:
         """Share of v's content words found in p's (or ``also``'s) corresponding sentences."""

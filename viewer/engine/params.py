@@ -188,6 +188,10 @@ class Params:
     # whole sentences word for word). 0.7 finds the same; 0.9 (copies with a word changed no longer
     # count) 228 and 26.
     lineage_same_sentence: float = 0.5
+    # Two versions' sentences on one row count as shared when this share of the one's content stems
+    # is in the other's: collation puts sentences two versions add on one row from a 0.2 chance,
+    # and the chain links weak pairs of two outlets' reports to one base sentence.
+    lineage_row_words: float = 0.2
 
     # ---- Story clusters found in a flat folder (storydiff batch --find-clusters, batch/find.py).
     # Texts become sets of word shingles; MinHash signatures in LSH bands give candidate pairs

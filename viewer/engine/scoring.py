@@ -46,6 +46,8 @@ Rescorer = Callable[..., np.ndarray]
 # The least log-odds of a pair of identical texts, whatever else the features say ("It was over."
 # has no content word, yet two copies of it belong together): a probability of 0.99.
 IDENTICAL_EVIDENCE = 4.6
+# Sentences from which a text is long: its block products go to scipy when installed (speed only).
+LONG_TEXT = 2_000
 
 
 def logit(probability: float) -> float:
@@ -342,7 +344,8 @@ class Scorer:
 
     def _cosines_block(self, a0, a1, b0, b1) -> tuple[list[np.ndarray], Cells]:
         """The lexical (and semantic) cosines of a block, and the cosine of its shared names and numbers."""
-        cosines = [dense_scores(self.rows_a[a0:a1], self.rows_b[b0:b1])]
+        # A long text makes many large products: worth scipy's compiled one (same sums).
+        cosines = [dense_scores(self.rows_a[a0:a1], self.rows_b[b0:b1], eager=max(self.sizes) > LONG_TEXT)]
         if self.semantic:
             cosines.append(self.centred[self.text_id_a[a0:a1]] @ self.centred[self.text_id_b[b0:b1]].T)
         # Few sentences share a name or number: the product stays sparse.

@@ -209,14 +209,14 @@ def anchor_rows(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[Rows, R
     return rows[: len(texts_a)], rows[len(texts_a):]
 
 
-def dense_scores(rows_a: Rows, rows_b: Rows, chunk_cells: int = 1_000_000) -> np.ndarray:
+def dense_scores(rows_a: Rows, rows_b: Rows, chunk_cells: int = 1_000_000, eager: bool = False) -> np.ndarray:
     """All cosines between two row sets, as a dense float32 array.
 
     Large products are made a slice of rows at a time (about ``chunk_cells`` cells and products
     each): the product of two long texts is nearly dense.
     """
     out = np.empty((rows_a.shape[0], rows_b.shape[0]), dtype=np.float32)
-    return product(rows_a, rows_b, out=out, step=chunk_cells)
+    return product(rows_a, rows_b, out=out, step=chunk_cells, eager=eager)
 
 
 def pair_scores(rows_a: Rows, rows_b: Rows, ia: np.ndarray, jb: np.ndarray) -> np.ndarray:

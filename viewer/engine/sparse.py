@@ -22,9 +22,10 @@ _COMPILED_FROM = 500_000
 _IMPORT_FROM = 5_000_000
 
 
-def _compiled(terms: int):
-    """scipy.sparse for a product of ``terms`` products when worth it and installed, else None."""
-    if terms < _COMPILED_FROM or (terms < _IMPORT_FROM and "scipy.sparse" not in sys.modules):
+def _compiled(terms: int, eager: bool = False):
+    """scipy.sparse for a product of ``terms`` products when worth it and installed, else None;
+    ``eager``: import it for any product worth it (more such products are coming)."""
+    if terms < _COMPILED_FROM or (terms < _IMPORT_FROM and not eager and "scipy.sparse" not in sys.modules):
         return None
     try:
         import scipy.sparse
@@ -171,16 +172,18 @@ def multiply(rows: Rows, by: Rows) -> Rows:
                         (rows.shape[0], by.shape[1]))
 
 
-def product(rows_a: Rows, rows_b: Rows, out: np.ndarray | None = None, step: int = _STEP_PRODUCTS) -> np.ndarray:
+def product(rows_a: Rows, rows_b: Rows, out: np.ndarray | None = None, step: int = _STEP_PRODUCTS,
+            eager: bool = False) -> np.ndarray:
     """Dense ``rows_a @ rows_b.T``: every (i, j) sum of the features the two rows share.
 
     Made a slice of rows at a time, each with at most about ``step`` products and cells.
+    ``eager``: many large products are coming (a long text), worth importing scipy for.
     """
     n, m = rows_a.shape[0], rows_b.shape[0]
     if out is None:
         out = np.empty((n, m))
     columns = rows_b.by_column()
-    sp = _compiled(_terms(rows_a, columns))
+    sp = _compiled(_terms(rows_a, columns), eager)
     if sp is not None:
         matrix_a, matrix_b = _to_scipy(sp, rows_a), _to_scipy(sp, columns)
         rows_per_step = max(1, step // max(m, 1))

@@ -85,6 +85,8 @@ class CellDelegate(QStyledItemDelegate):
         find.setBackground(c.find_bg)
         find.setForeground(QColor("#000000"))
         self._formats = {Span.DELETED: deleted, Span.INSERTED: inserted, Span.ADDED: added, "find": find}
+        # Pens drawn in every cell, made once per palette.
+        self._pens = {"paragraph": QPen(c.paragraph, 1, Qt.PenStyle.SolidLine), "grid": QPen(c.grid, 1)}
         self.clear_cache()
 
     def clear_cache(self) -> None:
@@ -207,9 +209,9 @@ class CellDelegate(QStyledItemDelegate):
         model = self.view.grid_model
         if model.grid is None:
             return
-        cell = model.cell(index.row(), index.column())
-        c = self.colours
         row, column = index.row(), index.column()
+        cell = model.cell(row, column)
+        c = self.colours
         opens = self.view.row_opens()[row]
         rect = option.rect
         gap = self.paragraph_gap if opens else 0
@@ -239,7 +241,7 @@ class CellDelegate(QStyledItemDelegate):
 
         # The paragraph break of this version: a rule above the cell.
         if opens and cell.paragraph_start:
-            painter.setPen(QPen(c.paragraph, 1, Qt.PenStyle.SolidLine))
+            painter.setPen(self._pens["paragraph"])
             y = rect.top() + gap / 2
             painter.drawLine(QPointF(rect.left() + self.pad_x, y), QPointF(rect.right() - self.pad_x, y))
 
@@ -284,7 +286,7 @@ class CellDelegate(QStyledItemDelegate):
                              _LABEL_ALIGN,
                              f"{palette.MOVED_GLYPH} moved {arrow} to row {cell.counterpart_row + 1}")
         else:
-            layout, facts_layout, _ = self.layout(row, column, cell, self.view.columnWidth(column))
+            layout, facts_layout, _ = self.layout(row, column, cell, rect.width())
             if layout is not None:
                 painter.setPen(c.dim_text if cell.furniture else c.text)
                 layout.draw(painter, QPointF(x, y))
@@ -303,7 +305,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, palette.MOVED_GLYPH)
 
         # Column rule, and the current cell's outline.
-        painter.setPen(QPen(c.grid, 1))
+        painter.setPen(self._pens["grid"])
         painter.drawLine(rect.topRight(), rect.bottomRight())
         if state & _HAS_FOCUS and self.view.hasFocus():
             painter.setPen(QPen(c.highlight, 2))

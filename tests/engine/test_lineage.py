@@ -134,3 +134,15 @@ def test_a_copy_of_a_report_the_base_does_not_cover_finds_that_report():
     assert parents(result) == [None, None, 1]
     assert result[2].shared == 7 and not result[2].common_source
     assert result[2].reason.startswith("keeps 7 of unrelated's 8 sentences")
+
+
+def test_past_the_work_bound_no_near_copies_are_sought():
+    from viewer.engine.lineage import _Facts
+
+    report = (DATA / "unrelated.txt").read_text().split("\n\n")
+    copy = [s.replace("71", "72") for s in report]
+    versions = [load_file(DATA / "a.txt"), load_file(DATA / "unrelated.txt"), load_text("\n\n".join(copy), "copy")]
+    comparison = compare(versions)
+    assert len(_Facts(comparison, Params()).copies(2, 1)) == 8  # each of its 8 sentences, one per row
+    assert _Facts(comparison, Params(lineage_copy_pairs=8 * 8 - 1)).copies(2, 1) == {}
+    assert _Facts(comparison, Params(lineage_copy_pairs=8 * 8)).copies(2, 1) != {}

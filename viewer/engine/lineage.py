@@ -158,7 +158,7 @@ class _Facts:
         self.comparison = comparison
         self.least = params.lineage_same_sentence
         self.row_words = params.lineage_row_words
-        self.cells = params.dense_cells
+        self.cells = params.lineage_copy_pairs
         count = len(comparison.versions)
         self.sentences: list[dict[int, int]] = [{} for _ in range(count)]   # row -> sentences
         self.stems: list[dict[int, Counter]] = [{} for _ in range(count)]   # row -> stem counts

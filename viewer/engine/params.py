@@ -192,6 +192,9 @@ class Params:
     # is in the other's: collation puts sentences two versions add on one row from a 0.2 chance,
     # and the chain links weak pairs of two outlets' reports to one base sentence.
     lineage_row_words: float = 0.2
+    # Work bound, not a threshold: near-copies are sought between two versions only up to this many
+    # sentence pairs (about 0.9 us each, so 0.2 s); beyond it, rows only. A news story has ~2,500.
+    lineage_copy_pairs: int = 250_000
 
     # ---- Story clusters found in a flat folder (storydiff batch --find-clusters, batch/find.py).
     # Texts become sets of word shingles; MinHash signatures in LSH bands give candidate pairs

@@ -147,6 +147,7 @@ def new_story(rng: random.Random) -> dict:
              "year": rng.randint(1990, 2024)}
     story["event_cap"] = story["event"][0].upper() + story["event"][1:]
     story["unused_additions"] = rng.sample(ADDITIONS, len(ADDITIONS))
+    story["unused_own"] = rng.sample(OWN_REPORT, len(OWN_REPORT))  # two outlets' reports share no sentence
     for k in range(1, 8):
         story[f"n{k}"] = rng.randint(2, 5000)
     for k in ("", "2", "3", "4"):
@@ -215,8 +216,12 @@ def build_corpus(folder: Path, clusters: int, seed: int) -> tuple[Path, dict]:
             if v == 0:  # the wire story
                 sentences = [fill(t, story, rng) for t in rng.sample(TEMPLATES, rng.randint(10, 18))]
                 parent = None
-            elif v >= 2 and rng.random() < 0.12:  # another outlet's own report
-                sentences = [fill(t, story, rng) for t in rng.sample(OWN_REPORT, rng.randint(6, 10))]
+            elif v >= 2 and rng.random() < 0.12:  # another outlet's own report, in words of its own
+                unused = story["unused_own"]
+                count = rng.randint(6, 10)
+                templates = [unused.pop() for _ in range(min(count, len(unused)))]
+                templates += [OWN_ADDITION] * (count - len(templates))
+                sentences = [fill(t, dict(story, elsewhere=place(rng)), rng) for t in templates]
                 parent = None
             else:
                 parent = rng.randrange(v)

@@ -1,7 +1,9 @@
 """The driver of ``storydiff batch``: clusters go to Dask workers, results are written as they come.
 
 At most a few clusters per worker are in flight at a time, so a crash loses only those and the
-scheduler never holds a million waiting tasks. Every finished cluster leaves ``<cluster>.json``
+scheduler never holds a million waiting tasks. The workers write the outputs (through
+report/output.py), so with a remote cluster OUTDIR must be on a filesystem they share, as the
+inputs are. Every finished cluster leaves ``<cluster>.json``
 (the comparison, exactly as ``storydiff compare --format json`` writes it) and
 ``<cluster>.rows.json`` (its summary rows and the sha256 of each input); the summary table is
 built from the latter at the end, so a re-run skips finished clusters and still lists them.
@@ -16,17 +18,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.batch.inputs import BadInput, Cluster, file_stem
+from viewer.batch.inputs import BadInput, Cluster
 from viewer.batch.summary import chunks, empty_row, write_tables
-from viewer.batch.work import LoadModel, Outcome, run_cluster
+from viewer.batch.work import SIDECAR_FORMAT, LoadModel, Outcome, outputs_of, run_cluster, write_outcome
 from viewer.engine.loading import printable
 from viewer.engine.params import Params
-from viewer.report.output import is_input, write_text, write_with
+from viewer.report.output import write_with
 
 # Clusters handed to the scheduler per worker before the first of them comes back: enough to
 # keep every worker busy while results travel, few enough that a crash loses little.
 IN_FLIGHT_PER_WORKER = 4
-SIDECAR_FORMAT = "storydiff-batch-rows"
 
 
 @dataclass
@@ -36,12 +37,6 @@ class Tally:
     compared: int = 0
     skipped: int = 0
     failed: int = 0  # clusters with at least one error row
-
-
-def outputs_of(outdir: Path, cluster: Cluster) -> tuple[Path, Path]:
-    """The comparison JSON and the rows sidecar of ``cluster``."""
-    stem = file_stem(cluster.name)
-    return outdir / f"{stem}.json", outdir / f"{stem}.rows.json"
 
 
 def check_outputs(outdir: Path, clusters: list[Cluster], extra_inputs: list[str]) -> None:
@@ -108,7 +103,8 @@ def run(client, clusters: list[Cluster], outdir: Path, params: Params, force: bo
         cluster = next(waiting, None)
         if cluster is not None:
             recorded = None if force else recorded_inputs(outdir, cluster)
-            future = client.submit(run_cluster, cluster, params, recorded, pure=False)
+            future = client.submit(run_cluster, cluster, params, recorded, os.path.abspath(outdir),
+                                   tuple(extra_inputs), pure=False)
             in_flight[future] = cluster
             finished.add(future)
 
@@ -117,13 +113,13 @@ def run(client, clusters: list[Cluster], outdir: Path, params: Params, force: bo
     for future in finished:
         cluster = in_flight.pop(future)
         try:
-            outcome = future.result()
-        except Exception as error:  # the worker died (memory, a crash) or could not run the task
+            outcome = future.result()  # the worker has written the outputs
+        except Exception as error:  # the worker died (memory, a crash) or could not write
             outcome = _failed(cluster, f"worker failed: {type(error).__name__}: {error}")
+            write_outcome(outdir, cluster, outcome, extra_inputs)
         if outcome.skipped:
             tally.skipped += 1
         else:
-            _write(outdir, cluster, outcome, list(extra_inputs))
             tally.compared += 1
             tally.failed += bool(outcome.errors)
         future.release()
@@ -140,20 +136,6 @@ def _failed(cluster: Cluster, reason: str) -> Outcome:
     for row in rows:
         row["error"] = reason
     return Outcome(cluster.name, rows, [[e.path, None] for e in cluster.entries], errors=[reason])
-
-
-def _write(outdir: Path, cluster: Cluster, outcome: Outcome, extra_inputs: list[str]) -> None:
-    inputs = [e.path for e in cluster.entries] + extra_inputs
-    report, sidecar = outputs_of(outdir, cluster)
-    if outcome.report is not None:
-        write_text(report, outcome.report, inputs)
-    elif report.is_file() and not is_input(report, inputs):
-        report.unlink()  # made from inputs that no longer compare; keeping it would mislead
-    # The sidecar goes last: when it says there is a report, the report is whole.
-    data = {"format": SIDECAR_FORMAT, "version": 1, "cluster": cluster.name,
-            "report": outcome.report is not None, "seconds": round(outcome.seconds, 3),
-            "inputs": outcome.inputs, "rows": outcome.rows}
-    write_text(sidecar, json.dumps(data, ensure_ascii=False) + "\n", inputs)
 
 
 def summary_rows(outdir: Path, clusters: list[Cluster]) -> Iterator[dict]:

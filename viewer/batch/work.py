@@ -60,9 +60,8 @@ def run_cluster(cluster: Cluster, params: Params, recorded: list[list] | None = 
     """Compare one cluster; an Outcome with ``skipped`` when ``recorded`` (the inputs its outputs on
     disk were made from) matches the files as they are now. Never raises for a bad cluster.
 
-    With ``outdir``, the worker writes the outputs itself and hands back only the tally's part:
-    the driver then stays light however many workers there are (its own writing cost 6 ms per
-    version, bench_batch.py, against 27 ms of comparing).
+    With ``outdir``, the worker writes the outputs itself and hands back only the tally's part,
+    so the driver (which also runs a local cluster's scheduler) is not what limits many workers.
     """
     outcome = _run_cluster(cluster, params, recorded)
     if outdir is not None and not outcome.skipped:

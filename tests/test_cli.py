@@ -113,10 +113,10 @@ def test_bad_input_exits_2_with_one_line(args, message):
 def test_a_file_over_the_size_limit_is_refused(tmp_path):
     big = tmp_path / "big.txt"
     with open(big, "wb") as f:
-        f.truncate(5 * 1024 * 1024 // 2)
+        f.truncate(41 * 1024 * 1024 // 2)
     proc = run(DATA / "plain.txt", big)
     assert proc.returncode == 2
-    assert proc.stderr.strip() == "storydiff: error: big.txt: is 2.5 MB, larger than the 2 MB limit"
+    assert proc.stderr.strip() == "storydiff: error: big.txt: is 20.5 MB, larger than the 20 MB limit"
 
 
 def test_a_guessed_encoding_is_named_on_stderr_and_in_the_json(tmp_path):
@@ -132,10 +132,10 @@ def test_a_guessed_encoding_is_named_on_stderr_and_in_the_json(tmp_path):
 
 def test_a_file_of_too_many_sentences_is_refused_before_any_work(tmp_path):
     many = tmp_path / "many.txt"
-    many.write_text("".join(f"Line {k}.\n" for k in range(25_001)), encoding="utf-8")
+    many.write_text("".join(f"Line {k}.\n" for k in range(250_001)), encoding="utf-8")
     proc = run(DATA / "plain.txt", many)
     assert proc.returncode == 2
-    assert proc.stderr.strip() == ("storydiff: error: many.txt: has 25,001 sentences, more than the 25,000 "
+    assert proc.stderr.strip() == ("storydiff: error: many.txt: has 250,001 sentences, more than the 250,000 "
                                    "a comparison may hold")
 
 

@@ -163,7 +163,7 @@ def test_a_server_that_does_not_answer_in_time_is_given_up(site):
 def test_a_page_over_the_size_limit_is_refused_by_its_length(site):
     with pytest.raises(FetchError) as error:
         fetch(site.url("/huge"))
-    assert str(error.value) == f"{site.url('/huge')}: is 50 MB, larger than the 2 MB limit"
+    assert str(error.value) == f"{site.url('/huge')}: is 50 MB, larger than the 20 MB limit"
 
 
 def test_a_server_that_is_not_there_is_refused(site):

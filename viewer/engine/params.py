@@ -14,18 +14,18 @@ class Params:
     # Texts longer than this are split by sentencex, much faster than syntok on very long inputs.
     fast_segment_chars: int = 250_000
     # Inputs larger than this are refused up front: a file by the loader, a version by compare()
-    # (pipeline.TooLarge). Budget: a pair of versions within about a minute and 2 GB. Medians of
-    # benchmarks/bench_huge.py (load + compare in a subprocess, two shared cores): a text against a
-    # revised copy 12 s / 215 MB at 1 MB, 21 s / 345 MB at 2 MB, 35 s / 679 MB at 5 MB, 73 s /
-    # 1.2 GB at 10 MB; against an unrelated text (nothing in order: the move search reads every
-    # pair of free sentences, time grows with the product of their counts) 12 s / 346 MB at 1 MB,
-    # 35 s / 485 MB at 2 MB, 186 s / 898 MB at 5 MB, killed at 300 s at 10 MB. The 50 MB limit
-    # before let in 48 MB pairs: 171 s / 5.0 GB revised, unrelated killed at 300 s / 9.2 GB.
-    # 2 MB is still hundreds of news articles.
-    max_file_bytes: int = 2 * 1024 * 1024
-    # The same budget in sentences, for texts of many short lines (2 MB of news prose holds ~23,000):
-    # two unrelated texts of 27,317 and 22,474 sentences (about 25,000 each) took 50 s / 514 MB.
-    max_sentences: int = 25_000
+    # (pipeline.TooLarge). No step of a comparison grows with the product of the two texts'
+    # lengths (the move search reads an index of rarer features, sparse.similar_pairs), so time and
+    # memory grow with the sentences. Load + compare in a subprocess (benchmarks/bench_huge.py
+    # --sentences 64000 200000, two cores shared with other work at load 4-7): a text against a
+    # revised copy, 64,000 sentences (5.6 MB) 37 s CPU / 546 MB (the engine before: 42 s / 738 MB,
+    # same session), 199,000 (17.5 MB) 234 s wall / 1.45 GB; against an unrelated text 64,000
+    # sentences 115 s wall / 1.0 GB, 199,000 and 164,000 sentences 168 s CPU, 324 s wall /
+    # 2.2 GB (the engine before was quadratic: 5 MB took 186 s, 10 MB did not finish in 300 s).
+    # The 50 MB limit before let in 48 MB pairs: 171 s / 5.0 GB revised. 20 MB is a long book.
+    max_file_bytes: int = 20 * 1024 * 1024
+    # The same budget in sentences (20 MB of news prose holds ~230,000).
+    max_sentences: int = 250_000
     # A Word or PDF file carries fonts and pictures besides its text: it may be this large, while
     # the text taken from it is held to max_file_bytes and max_sentences like any other.
     max_document_bytes: int = 64 * 1024 * 1024

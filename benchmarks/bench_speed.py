@@ -4,7 +4,7 @@ Run: ``python benchmarks/bench_speed.py [--runs 5] [--big] [--tree /other/checko
 one table and asserts nothing. Each row times the whole process (start-up included), the median
 of ``--runs`` runs after one warm-up run, with the child's peak RSS. The anchors run in the same
 go on the same files: ``git diff --no-index --word-diff`` (one process per pair) and a plain
-difflib sentence matcher (this script with ``--difflib``: one Python process). The ratios are
+difflib sentence matcher (``DIFFLIB_MATCHER``: one Python process). The ratios are
 storydiff's time over each anchor's, which hold up better than seconds on a busy machine.
 ``--tree`` times another checkout of storydiff (its ``python -m viewer``) on the same rows:
 before and after a change, in one run.
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -40,28 +39,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402
 
 
-def difflib_matcher(paths: list[str]) -> None:
-    """The anchor: regex sentences, difflib's matcher between the first file and each other one,
-    and a ratio for each pair inside replaced blocks (what a careful script would do)."""
-    import difflib
+# The anchor, run as ``python -c``: regex sentences, difflib's matcher between the first file and
+# each other one, and a quick ratio for each pair inside replaced blocks (what a careful script
+# would do). It imports only what it uses, so its start-up is Python's own.
+DIFFLIB_MATCHER = r"""
+import difflib, re, sys
 
-    def sentences(path: str) -> list[str]:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-        return [s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text) if s.strip()]
+def sentences(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return [s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", f.read()) if s.strip()]
 
-    base = sentences(paths[0])
-    links = 0
-    for other in paths[1:]:
-        b = sentences(other)
-        matcher = difflib.SequenceMatcher(None, base, b, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                links += i2 - i1
-            elif tag == "replace":
-                for i in range(i1, i2):
-                    best = max((difflib.SequenceMatcher(None, base[i], b[j]).quick_ratio(), j) for j in range(j1, j2))
-                    links += best[0] > 0.6
-    print(links)
+base = sentences(sys.argv[1])
+links = 0
+for other in sys.argv[2:]:
+    b = sentences(other)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, base, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            links += i2 - i1
+        elif tag == "replace":
+            for i in range(i1, i2):
+                links += max(difflib.SequenceMatcher(None, base[i], b[j]).quick_ratio() for j in range(j1, j2)) > 0.6
+print(links)
+"""
 
 
 def _env(pycache: Path) -> dict[str, str]:
@@ -123,11 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big", action="store_true", help="add a 64k-sentence pair (minutes)")
     parser.add_argument("--tree", type=Path, help="another storydiff checkout to time on the same rows")
     parser.add_argument("--only", help="only the rows whose name contains this text")
-    parser.add_argument("--difflib", nargs="+", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.difflib:
-        difflib_matcher(args.difflib)
-        return 0
     git = shutil.which("git")
     with tempfile.TemporaryDirectory(prefix="storydiff-bench-") as tmp:
         folder = Path(tmp)
@@ -150,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                 git_seconds = measure(git_runs, ROOT, env, args.runs)[0]
             else:
                 git_seconds = float("nan")
-            matcher = measure([[sys.executable, str(Path(__file__).resolve()), "--difflib", *files]], ROOT, env, args.runs)[0]
+            matcher = measure([[sys.executable, "-c", DIFFLIB_MATCHER, *files]], ROOT, env, args.runs)[0]
             line = (f"{name:44} {ours:9.3f} {peak:7.0f} {git_seconds:7.3f} {matcher:7.3f} "
                     f"{ours / git_seconds:6.1f} {ours / matcher:9.1f}")
             if args.tree:

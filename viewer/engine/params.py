@@ -157,7 +157,8 @@ class Params:
     # ---- Work bounds, not thresholds: they bound time and memory; no development set's links change.
     dense_cells: int = 4_000_000       # largest block scored densely by the DP
     # Blocks up to this many cells keep their scores from Scorer.prepare until the DP reads them;
-    # larger ones are scored again then: two unrelated texts of 64,000 sentences held 1 GB of them.
+    # larger ones are scored again then (two unrelated texts of 64,000 sentences would keep about
+    # 1 GB: 32 blocks of 4 million cells, two float32 arrays each).
     kept_block_cells: int = 250_000
     # Word diffs (worddiff.py): links with more tokens than this on both sides together (about 500
     # words a side) are cut at words that occur once on each side, patience style, and the pieces

@@ -92,24 +92,29 @@ def run(client, clusters: list[Cluster], outdir: Path, params: Params, force: bo
     from distributed import as_completed
 
     tally = Tally()
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
     client.register_plugin(LoadModel())
     waiting: Iterator[Cluster] = iter(clusters)
     in_flight = {}
     finished = as_completed()
     progress = Progress(stream, len(clusters))
 
-    def submit() -> None:
-        cluster = next(waiting, None)
-        if cluster is not None:
+    workers = [0, -1.0]  # how many, and when that was asked (asking takes about a millisecond)
+
+    def top_up() -> None:
+        # Workers of a running cluster may join (or leave) during the run.
+        if time.monotonic() - workers[1] > 1.0:
+            workers[:] = [len(client.scheduler_info().get("workers", {})), time.monotonic()]
+        while len(in_flight) < IN_FLIGHT_PER_WORKER * max(1, workers[0]):
+            cluster = next(waiting, None)
+            if cluster is None:
+                return
             recorded = None if force else recorded_inputs(outdir, cluster)
             future = client.submit(run_cluster, cluster, params, recorded, os.path.abspath(outdir),
                                    tuple(extra_inputs), pure=False)
             in_flight[future] = cluster
             finished.add(future)
 
-    for _ in range(workers * IN_FLIGHT_PER_WORKER):
-        submit()
+    top_up()
     for future in finished:
         cluster = in_flight.pop(future)
         try:
@@ -123,7 +128,7 @@ def run(client, clusters: list[Cluster], outdir: Path, params: Params, force: bo
             tally.compared += 1
             tally.failed += bool(outcome.errors)
         future.release()
-        submit()
+        top_up()
         progress.step()
     progress.close()
     write_summary(outdir, clusters, list(extra_inputs))

@@ -48,13 +48,15 @@ def test_a_folder_gives_one_cluster_per_sub_folder_in_name_order(corpus):
 def test_a_manifest_resolves_paths_times_and_sources(corpus):
     flood, lane = read_input(corpus / "manifest.csv")
     assert flood.name == "Tarrow flood" and lane.name == "cycle lane"
-    assert [Path(e.path).name for e in flood.entries] == list(CHAIN)  # name order, not the manifest's
+    assert [Path(e.path).name for e in flood.entries] == list(CHAIN)  # publication order, not the manifest's
     assert flood.entries[0].path == str(corpus / "clusters" / "chain" / "a-wire.txt")
     # 13:30 at +01:00 is 12:30 UTC; a time without a zone is taken as UTC.
     assert flood.entries[2].published == datetime(2026, 3, 3, 12, 30, tzinfo=timezone.utc)
-    assert lane.entries[1].published == datetime(2026, 2, 1, 7, 30, tzinfo=timezone.utc)
-    assert [e.source for e in lane.entries] == ["Harbour News", "City Desk"]
-    assert flood.base == 0 and lane.base == 1  # the earliest published: second.txt
+    # Versions run in order of publication, so the base (the earliest) comes first.
+    assert [Path(e.path).name for e in lane.entries] == ["second.txt", "first.txt"]
+    assert lane.entries[0].published == datetime(2026, 2, 1, 7, 30, tzinfo=timezone.utc)
+    assert [e.source for e in lane.entries] == ["City Desk", "Harbour News"]
+    assert flood.base == 0 and lane.base == 0
 
 
 @pytest.mark.parametrize("text, reason", [
@@ -263,11 +265,13 @@ def test_a_manifest_run_takes_the_earliest_as_base_and_finds_the_lineage(schedul
     out = tmp_path / "out"
     run_batch(scheduler, capsys, corpus / "manifest.csv", "-o", out)
     lane = json.loads((out / f"{file_stem('cycle lane')}.json").read_text(encoding="utf-8"))
-    assert lane["base"] == 1 and lane["versions"][1]["name"] == "second.txt"
+    assert lane["base"] == 0 and [v["name"] for v in lane["versions"]] == ["second.txt", "first.txt"]
     rows = pq.read_table(out / "summary.parquet").to_pylist()
     lane_rows = [r for r in rows if r["cluster"] == "cycle lane"]
-    assert [(r["version"], r["source"], r["base"]) for r in lane_rows] == [
-        ("first.txt", "Harbour News", "second.txt"), ("second.txt", "City Desk", "second.txt")]
+    assert [(r["version"], r["source"], r["base"], r["lineage_parent"]) for r in lane_rows] == [
+        ("second.txt", "City Desk", "second.txt", None), ("first.txt", "Harbour News", "second.txt", "second.txt")]
+    # The JSON's lineage (version order read as publication order) says the same as the summary.
+    assert [d["parent"] for d in lane["lineage"]] == [None, 0]
     flood = {r["version"]: r for r in rows if r["cluster"] == "Tarrow flood"}
     assert flood["c-trim.txt"]["published"] == datetime(2026, 3, 3, 12, 30, tzinfo=timezone.utc)
     assert all(r["error"] is None for r in flood.values())

@@ -32,7 +32,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Cluster:
-    """One story: its versions in name order (the order of the comparison)."""
+    """One story: its versions in the order of the comparison (see ``read_manifest``)."""
 
     name: str
     entries: tuple[Entry, ...]
@@ -78,7 +78,10 @@ def _is_output(name: str) -> bool:
 
 
 def read_manifest(manifest: Path) -> list[Cluster]:
-    """The manifest's clusters in order of first appearance; versions in file-name order."""
+    """The manifest's clusters in order of first appearance. Versions run from the earliest
+    published (those without a time last), then by file name: the base is the first, and the
+    lineage in the JSON report, which reads version order as publication order, agrees with the
+    summary's, which is given the times."""
     where = printable(str(manifest))
     try:
         with open(manifest, encoding="utf-8-sig", newline="") as handle:
@@ -102,8 +105,11 @@ def read_manifest(manifest: Path) -> list[Cluster]:
         published = _published(line.get("published") or "", f"{where} line {number}")
         entry = Entry(os.path.abspath(folder / path), published, (line.get("source") or "").strip())
         grouped.setdefault(cluster, []).append((Path(path).name, entry))
-    return [Cluster(name, tuple(e for _, e in sorted(items, key=lambda item: item[0])))
-            for name, items in grouped.items()]
+    def order(item: tuple[str, Entry]):
+        name, entry = item
+        return (entry.published is None, entry.published or datetime.min.replace(tzinfo=timezone.utc), name)
+
+    return [Cluster(name, tuple(e for _, e in sorted(items, key=order))) for name, items in grouped.items()]
 
 
 def _published(text: str, where: str) -> datetime | None:

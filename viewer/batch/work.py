@@ -126,27 +126,32 @@ def _compare(cluster: Cluster, params: Params) -> Outcome:
         return Outcome(cluster.name, rows, inputs, errors=errors + [str(error)])
     kept = [rows[k] for k in loaded]
     comparison_rows(comparison, kept)
+    derivations = None
     try:
-        _lineage_columns(comparison, published, kept)
+        derivations = _lineage_columns(comparison, published, kept)
     except Exception as error:  # the comparison stands without it
         reason = f"lineage failed: {type(error).__name__}: {error}"
         for row in kept:
             row["error"] = row["error"] or reason
         errors.append(reason)
-    return Outcome(cluster.name, rows, inputs, report=to_json(comparison), errors=errors)
+    # The versions run in order of publication, so the JSON's lineage is the one just worked out.
+    return Outcome(cluster.name, rows, inputs, report=to_json(comparison, derivations=derivations), errors=errors)
 
 
-def _lineage_columns(comparison, published, rows: list[dict]) -> None:
+def _lineage_columns(comparison, published, rows: list[dict]):
+    """Fill the summary's lineage columns; return the derivations for the JSON report."""
     from viewer.engine.lineage import lineage
 
     names = [v.name for v in comparison.versions]
     times = [p.isoformat() if p else None for p in published]
-    for derivation in lineage(comparison, published=times):
+    derivations = lineage(comparison, published=times)
+    for derivation in derivations:
         row = rows[derivation.version]
         row["lineage_parent"] = None if derivation.parent is None else names[derivation.parent]
         row["lineage_via"] = names[derivation.via] if derivation.common_source and derivation.via is not None else None
         row["lineage_confidence"] = round(derivation.confidence, 3)
         row["lineage_reason"] = derivation.reason
+    return derivations
 
 
 def outputs_of(outdir: Path, cluster: Cluster) -> tuple[Path, Path]:

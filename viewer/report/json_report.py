@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
+from viewer.engine.lineage import Derivation
 from viewer.engine.model import Comparison, Link, Version
 from viewer.report.evidence import evidence
 from viewer.report.facts_list import changed_facts
@@ -12,8 +13,12 @@ from viewer.report.lineage_report import lineage_list
 FORMAT_VERSION = 2  # 2: "=" ops may carry both texts; "notes"
 
 
-def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = ()) -> dict:
-    """The comparison as plain JSON-ready data; facts ``dismissed`` (entry keys) are listed apart."""
+def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = (),
+                       derivations: Sequence[Derivation] | None = None) -> dict:
+    """The comparison as plain JSON-ready data; facts ``dismissed`` (entry keys) are listed apart.
+
+    ``derivations``: the comparison's lineage when the caller has it already (else it is worked out).
+    """
     versions = comparison.versions
     data = {
         "format": "storydiff",
@@ -32,7 +37,7 @@ def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = ()) 
         ],
         "rows": [{"cells": [list(cell) for cell in row.cells]} for row in comparison.rows],
         "notes": list(comparison.notes),
-        "lineage": lineage_list(comparison),
+        "lineage": lineage_list(comparison, derivations),
     }
     # Per-link facts stay as the engine found them; the reader's "not a change" is said apart.
     gone = [{"version": e.version, "base_sentences": list(e.base_sentences),
@@ -44,9 +49,10 @@ def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = ()) 
     return data
 
 
-def to_json(comparison: Comparison, dismissed: Collection[str] = ()) -> str:
-    """The comparison as a JSON document."""
-    return json.dumps(comparison_to_dict(comparison, dismissed), ensure_ascii=False, indent=1) + "\n"
+def to_json(comparison: Comparison, dismissed: Collection[str] = (),
+            derivations: Sequence[Derivation] | None = None) -> str:
+    """The comparison as a JSON document (``derivations`` as in ``comparison_to_dict``)."""
+    return json.dumps(comparison_to_dict(comparison, dismissed, derivations), ensure_ascii=False, indent=1) + "\n"
 
 
 def _version(version: Version) -> dict:

@@ -1,11 +1,11 @@
 """Fetching versions by web address, against a local HTTP server on 127.0.0.1 started by the test."""
 import hashlib
 import http.server
-import threading
 import time
 from pathlib import Path
 
 import pytest
+from local_site import serve, stop, without_proxies
 
 from viewer.engine.fetch import FetchError, Fetched, fetch, is_url, media_kind, user_agent
 from viewer.engine.loading import LoadError, load_fetched, load_file, url_name
@@ -63,25 +63,19 @@ class Site:
             def log_message(self, *args):
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server, self.base = serve(Handler)
         self.server.handle_error = lambda request, address: None  # a client that gave up on /slow
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base + path
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        stop(self.server)
 
 
 @pytest.fixture
 def site(monkeypatch):
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
+    without_proxies(monkeypatch)
     server = Site()
     yield server
     server.stop()

@@ -143,3 +143,33 @@ def test_anchored_diff_cuts_at_codes_found_once_on_each_side():
     # Nothing found once on each side: the piece is replaced whole, coarse where they share a code.
     assert anchored_diff("aabb", "bbaa", piece=2) == ([(-1, "aabb"), (1, "bbaa")], True)
     assert anchored_diff("aabb", "ccdd", piece=2) == ([(-1, "aabb"), (1, "ccdd")], False)
+
+
+def _edited_codes(rng: random.Random) -> tuple[str, str]:
+    """A string of private-use codes (as word_diff makes) and an edit of it: deletions,
+    insertions and reversed stretches (clauses moved), at lengths up to a long sentence's."""
+    alphabet = [chr(0xE000 + i) for i in range(rng.choice([4, 20, 200]))]
+    a = [rng.choice(alphabet) for _ in range(rng.randint(1, rng.choice([3, 10, 30, 120])))]
+    b = list(a)
+    for _ in range(rng.randint(0, len(a))):
+        roll = rng.random()
+        if roll < 0.3 and b:
+            del b[rng.randrange(len(b))]
+        elif roll < 0.6:
+            b.insert(rng.randint(0, len(b)), rng.choice(alphabet))
+        elif len(b) > 1:
+            i, j = sorted(rng.sample(range(len(b) + 1), 2))
+            b[i:j] = b[i:j][::-1]
+    return "".join(a), "".join(b)
+
+
+def test_the_compiled_diff_gives_the_pure_python_diffs():
+    """fast_diff_match_patch (the C++ port) stands in for diff-match-patch only if every diff is the same."""
+    pytest.importorskip("fast_diff_match_patch")
+    from viewer.engine.worddiff import _dmp_diff
+
+    rng = random.Random(13)
+    for _ in range(400):
+        a, b = _edited_codes(rng)
+        if a and b:
+            assert [tuple(d) for d in _dmp_diff(a, b, fast=False)] == _dmp_diff(a, b), (a, b)

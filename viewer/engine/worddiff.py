@@ -14,6 +14,11 @@ from collections.abc import Sequence
 
 from diff_match_patch import diff_match_patch
 
+try:  # The C++ port of the same algorithm: the same diffs (a test compares the two), ~5-10x faster.
+    import fast_diff_match_patch as _fast_dmp
+except ImportError:  # no wheel for this Python: the pure-Python original
+    _fast_dmp = None
+
 from viewer.engine.model import Op
 from viewer.engine.params import Params
 
@@ -103,7 +108,14 @@ def word_diff(
     return ops
 
 
-def _dmp_diff(a: str, b: str) -> list[tuple[int, str]]:
+_FAST_OPS = {"=": diff_match_patch.DIFF_EQUAL, "-": diff_match_patch.DIFF_DELETE, "+": diff_match_patch.DIFF_INSERT}
+
+
+def _dmp_diff(a: str, b: str, fast: bool = True) -> list[tuple[int, str]]:
+    """diff-match-patch's diff of two code strings, without a time limit, semantically cleaned up."""
+    if fast and _fast_dmp is not None:
+        return [(_FAST_OPS[op], text) for op, text in
+                _fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)]
     engine = diff_match_patch()
     engine.Diff_Timeout = 0  # the default 1 s timeout silently gives up on long texts
     diffs = engine.diff_main(a, b, False)

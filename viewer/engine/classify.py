@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 
 from viewer.engine.model import Kind
 from viewer.engine.params import Params
-from viewer.engine.similarity import containment, fold
+from viewer.engine.similarity import fold, mutual_containment
 from viewer.engine.worddiff import TOKEN, token_key
 
 
@@ -39,7 +39,7 @@ def classify(text_a: str, text_b: str, params: Params = Params()) -> Kind:
     matcher = SequenceMatcher(None, folded_a, folded_b, autojunk=False)
     in_order = matcher.ratio()
     changed = len(folded_a) + len(folded_b) - 2 * sum(block.size for block in matcher.get_matching_blocks())
-    covered_a, covered_b = containment(text_a, text_b), containment(text_b, text_a)
+    covered_a, covered_b = mutual_containment(text_a, text_b)
     low, high = sorted((covered_a, covered_b))
     if low <= params.partial_coverage and high >= low + params.partial_margin:
         return Kind.PARTIAL

@@ -226,9 +226,17 @@ def pair_scores(rows_a: Rows, rows_b: Rows, ia: np.ndarray, jb: np.ndarray) -> n
 
 def containment(part: str, whole: str) -> float:
     """Share of the content words of ``part`` (weighted by length) that also occur in ``whole``."""
-    part_stems = content_stems(part)
+    return _contained(part, content_stems(part), whole, set(content_stems(whole)))
+
+
+def mutual_containment(text_a: str, text_b: str) -> tuple[float, float]:
+    """``containment(text_a, text_b)`` and ``containment(text_b, text_a)``, each text's stems found once."""
+    stems_a, stems_b = content_stems(text_a), content_stems(text_b)
+    return _contained(text_a, stems_a, text_b, set(stems_b)), _contained(text_b, stems_b, text_a, set(stems_a))
+
+
+def _contained(part: str, part_stems: list[str], whole: str, whole_stems: set[str]) -> float:
     if not part_stems:
         return 1.0 if words(part) and set(words(part)) <= set(words(whole)) else 0.0
-    whole_stems = set(content_stems(whole))
     total = sum(len(s) for s in part_stems)
     return sum(len(s) for s in part_stems if s in whole_stems) / total

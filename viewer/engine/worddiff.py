@@ -83,15 +83,20 @@ def word_diff(
         if text_a[sa:ea] == text_b[sb:eb]:
             return Ops((Op("=", sa, ea, sb, eb),))
     tokens_a, tokens_b = tokens(text_a, spans_a), tokens(text_b, spans_b)
-    codes: dict[str, str] = {}
+    codes: dict[str, str] = {}  # token key -> code
+    code_of: dict[str, str] = {}  # token as written -> code (most tokens repeat)
 
     def encode(text: str, token_spans: list[tuple[int, int]]) -> str:
         out = []
         for s, e in token_spans:
-            key = token_key(text[s:e], params) if e > s else " "
-            code = codes.get(key)
+            token = text[s:e]
+            code = code_of.get(token)
             if code is None:
-                code = codes[key] = _code(len(codes))
+                key = token_key(token, params) if token else " "
+                code = codes.get(key)
+                if code is None:
+                    code = codes[key] = _code(len(codes))
+                code_of[token] = code
             out.append(code)
         return "".join(out)
 

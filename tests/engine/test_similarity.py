@@ -342,3 +342,9 @@ def test_containment_is_the_length_weighted_share_of_stems_found():
     assert containment("Cats chase mice", "mice chased by a CAT") == 1.0
     # A repeated stem counts each time it occurs in the part.
     assert containment("Cats cats dogs", "cat") == 6 / 9
+
+
+def test_the_vectorizer_counts_the_words_of_each_distinct_text_in_order_of_first_sight():
+    vectorizer = Vectorizer()
+    vectorizer.fit_transform(["Cats and dogs.", "It's late", "Cats and dogs."], ["", "It's late"])
+    assert vectorizer.word_counts.tolist() == [3, 2, 0]  # stopwords count: sentences weigh by length

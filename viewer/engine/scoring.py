@@ -35,7 +35,6 @@ from viewer.engine.similarity import (
     join_rows,
     joined_cosine,
     pair_scores,
-    words,
 )
 from viewer.engine.sparse import cells
 
@@ -87,10 +86,11 @@ class Scorer:
         # Each distinct text once: its row in ``distinct``, also the row of its sentence vector.
         distinct, text_ids = distinct_texts((*texts_a, *texts_b))
         self.text_id_a, self.text_id_b = text_ids[: len(texts_a)], text_ids[len(texts_a):]
-        self.rows_a, self.rows_b = Vectorizer(params.word_weight).fit_transform(texts_a, texts_b)
+        vectorizer = Vectorizer(params.word_weight)
+        self.rows_a, self.rows_b = vectorizer.fit_transform(texts_a, texts_b)
         self.anchors_a, self.anchors_b = anchor_rows(texts_a, texts_b)
         # Sentences read together weigh by length, as the words of one longer sentence would.
-        lengths = np.sqrt([max(1, len(words(text))) for text in distinct])
+        lengths = np.sqrt(np.maximum(1, vectorizer.word_counts))  # its texts are ``distinct``, in order
         self.weights_a, self.weights_b = lengths[self.text_id_a], lengths[self.text_id_b]
         self.semantic = embedder is not None
         if self.semantic:

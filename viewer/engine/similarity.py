@@ -88,6 +88,7 @@ class Vectorizer:
     def __init__(self, word_weight: float = 0.5, gram_size: int = 4):
         self.word_weight = word_weight
         self.gram_size = gram_size
+        self.word_counts = np.zeros(0, dtype=np.int64)  # set by fit_transform
 
     def fit_transform(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[Rows, Rows]:
         """Rows for ``texts_a`` and ``texts_b``: cosine of a row pair = mixed word and n-gram cosine."""
@@ -96,7 +97,16 @@ class Vectorizer:
         vocabulary = _Columns()
         # Each distinct sentence is read once (a revision repeats most of them); IDF still counts every copy.
         distinct, rows_of = distinct_texts((*texts_a, *texts_b))
-        documents = [vocabulary.ids([w for w in words(t) if w not in STOPWORDS]) for t in distinct]
+        counts_of_words: list[int] = []
+
+        def content_ids(text: str) -> tuple[int, ...]:
+            found = words(text)
+            counts_of_words.append(len(found))
+            return vocabulary.ids([w for w in found if w not in STOPWORDS])
+
+        documents = [content_ids(t) for t in distinct]
+        # Words per distinct text (in order of first sight), for whoever weighs sentences by length.
+        self.word_counts = np.array(counts_of_words, dtype=np.int64)
         counts = count_rows(documents, len(vocabulary))
         stems, grams = _Columns(), _Columns()
         # With no content word at all, one empty row matches the one padding column of ``counts``.

@@ -144,3 +144,30 @@ def test_new_files_forget_the_dismissals(window, qtbot, story):
     window.document.dismiss([entries[0].key])
     wait_shown(window, qtbot, lambda: window.open_paths(sorted(story.glob("0*.txt"))[:2]))
     assert window.document.dismissed == frozenset()
+
+
+
+def fitted(table) -> bool:
+    """Whether every row of ``table`` already has the height its text needs at the current widths."""
+    heights = [table.rowHeight(r) for r in range(table.model().rowCount())]
+    table.resizeRowsToContents()
+    return heights == [table.rowHeight(r) for r in range(table.model().rowCount())]
+
+
+def test_rows_fit_their_text_once_the_pane_shows_never_while_it_is_hidden(window, qtbot, story, monkeypatch):
+    table = window.facts.table
+    fits = []
+    monkeypatch.setattr(table, "resizeRowsToContents", lambda: fits.append(table.isVisible()))
+    open_sample(window, qtbot, story)
+    qtbot.wait(50)
+    assert fits == [] and not window.facts.isVisible()
+    monkeypatch.undo()
+    window.act_facts.trigger()
+    qtbot.waitExposed(table)
+    qtbot.wait(50)
+    assert table.model().rowCount() >= 2 and fitted(table)
+    assert max(table.rowHeight(r) for r in range(table.model().rowCount())) > table.rowHeight(0)  # some wrap
+    # While shown, a filter's rows fit at once.
+    window.facts.type_combo.setCurrentIndex(window.facts.type_combo.findText("number"))
+    qtbot.wait(50)
+    assert fitted(table)

@@ -68,6 +68,25 @@ class FactsModel(QAbstractTableModel):
         return None
 
 
+class FactsTable(QTableView):
+    """The entries' table; rows fit their text when next painted: at the pane's real width, never while hidden."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows_stale = False
+
+    def refit_rows(self) -> None:
+        # Fitting lays out every entry's text: tens of ms for a long story, wasted while the pane is hidden.
+        self.rows_stale = True
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        if self.rows_stale:
+            self.rows_stale = False
+            self.resizeRowsToContents()
+        super().paintEvent(event)
+
+
 class FactsPanel(QWidget):
     """The list of changed facts with its filters and its "Show dismissed" switch."""
 
@@ -108,7 +127,7 @@ class FactsPanel(QWidget):
         filters.addStretch(1)
         layout.addLayout(filters)
         self.model = FactsModel(self)
-        self.table = QTableView(self)
+        self.table = FactsTable(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Changed facts")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,7 +201,7 @@ class FactsPanel(QWidget):
         gone = total - count
         self.title.setText(f"<b>{palette.FACT_GLYPH} Changed facts</b> {count}"
                            + (f" <span style='color:gray'>({gone} dismissed)</span>" if gone else ""))
-        self.table.resizeRowsToContents()
+        self.table.refit_rows()
 
     # ----------------------------------------------------------------------------- requests
     def selected(self) -> list[FactEntry]:

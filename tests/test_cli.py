@@ -455,3 +455,18 @@ def test_the_same_text_on_stdin_is_named_stdin():
                           env=dict(os.environ, NO_COLOR="1"))
     assert proc.returncode == 0
     assert proc.stderr.decode().splitlines() == [f"storydiff: stdin has the same text as {DATA / 'plain.txt'}"]
+
+
+def test_version_is_the_package_version():
+    # storydiff --version reads viewer.__version__ (cheap); it must say what pyproject.toml and the
+    # installed metadata say.
+    import importlib.metadata
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"].get("version")
+    for command in (["--version"], ["compare", "--version"]):
+        proc = subprocess.run([sys.executable, "-m", "viewer", *command], capture_output=True, text=True)
+        assert (proc.returncode, proc.stderr) == (0, "")
+        assert proc.stdout == f"storydiff {importlib.metadata.version('storydiff')}\n"
+    if declared is not None:  # a static version; a dynamic one is read from viewer.__version__
+        assert proc.stdout == f"storydiff {declared}\n"

@@ -109,3 +109,19 @@ def test_default_model_loads_once():
     first = default_model()
     assert first is not None
     assert default_model() is first
+
+
+def test_rows_become_float32_as_their_tokens_are_met():
+    sentences = ["The fire destroyed 141 homes.", "Xi met Putin in Moscow on Monday.", "Rain."]
+    lazy = load_model()
+    assert not lazy._converted.any() and not lazy.vectors.any()
+    vectors = lazy.encode(sentences)
+    used = sorted({i for ids in lazy.tokenize(sentences) for i in ids})
+    assert np.flatnonzero(lazy._converted).tolist() == used
+    # The same vectors, to the bit, as from the whole table converted up front.
+    whole = load_model()
+    whole.vectors[:] = np.load(model_dir().joinpath("embeddings.npy")).astype(np.float32)
+    whole._converted[:] = True
+    assert np.array_equal(lazy.vectors[used], whole.vectors[used])
+    assert np.array_equal(vectors, whole.encode(sentences))
+    assert np.array_equal(lazy.encode(sentences[::-1]), whole.encode(sentences[::-1]))

@@ -6,7 +6,9 @@ Only numpy and ``tokenizers`` are used, and nothing is ever downloaded.
 """
 from __future__ import annotations
 
+import itertools
 import json
+import threading
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,8 +44,13 @@ class StaticEmbedder:
     """Sentence encoder: mean of static token vectors, L2-normalised."""
 
     def __init__(self, vectors: np.ndarray, tokenizer: Tokenizer, config: dict[str, Any]):
-        # float32 once here: float16 products are slow in numpy and lose precision in sums.
-        self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        # Sums run on float32 rows: float16 products are slow in numpy and lose precision in sums.
+        # A row is converted when a sentence first uses its token (see ``_convert``): converting
+        # the whole table took longer than comparing two articles. Rows never converted stay zero.
+        self._stored = vectors
+        self.vectors = np.zeros(vectors.shape, dtype=np.float32)
+        self._converted = np.zeros(len(vectors), dtype=bool)
+        self._lock = threading.Lock()
         self.config = dict(config)
         self.normalize = bool(config.get("normalize", True))
         self.max_length: int | None = config.get("max_length", 512)
@@ -92,6 +99,7 @@ class StaticEmbedder:
             lengths = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
             if not lengths.any():
                 continue
+            self._convert(ids, int(lengths.sum()))
             sums = self._token_sums(ids, lengths)
             filled = lengths > 0
             out[start:start + len(ids)][filled] = sums[filled] / lengths[filled, None]
@@ -100,6 +108,14 @@ class StaticEmbedder:
             np.divide(out, norms, out=out, where=norms > 0)
         return out
 
+    def _convert(self, ids: list[list[int]], count: int) -> None:
+        """Make the float32 rows of the tokens in ``ids`` ready in ``vectors`` (``count`` ids in all)."""
+        wanted = np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64, count=count)
+        with self._lock:  # one model serves every worker thread
+            new = wanted[~self._converted[wanted]]
+            if len(new):
+                self.vectors[new] = self._stored[new]
+                self._converted[new] = True
 
     def _token_sums(self, ids: list[list[int]], lengths: np.ndarray) -> np.ndarray:
         """Per sentence, the sum of its token vectors, added in token order (float32).
@@ -153,9 +169,13 @@ def load_model(path: str | Path | Traversable | None = None) -> StaticEmbedder |
 
         config = json.loads(folder.joinpath("config.json").read_text(encoding="utf-8"))
         tokenizer = Tokenizer.from_str(folder.joinpath("tokenizer.json").read_text(encoding="utf-8"))
-        # Read from the open file: going through bytes in memory took 8x as long (start-up).
-        with folder.joinpath("embeddings.npy").open("rb") as stream:
-            vectors = np.load(stream, allow_pickle=False)
+        if isinstance(folder, Path):
+            # Mapped, not read: only the rows of the tokens a comparison meets come from disk.
+            vectors = np.load(folder / "embeddings.npy", mmap_mode="r", allow_pickle=False)
+        else:
+            # Read from the open file: going through bytes in memory took 8x as long (start-up).
+            with folder.joinpath("embeddings.npy").open("rb") as stream:
+                vectors = np.load(stream, allow_pickle=False)
         if vectors.ndim != 2 or vectors.shape[0] != tokenizer.get_vocab_size():
             raise ValueError(f"matrix {vectors.shape} does not fit a vocabulary of {tokenizer.get_vocab_size()}")
         if config.get("dims", vectors.shape[1]) != vectors.shape[1]:

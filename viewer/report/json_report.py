@@ -7,7 +7,6 @@ from collections.abc import Collection, Sequence
 from viewer.engine.lineage import Derivation
 from viewer.engine.model import Comparison, Link, Version
 from viewer.report.evidence import evidence
-from viewer.report.facts_list import changed_facts
 from viewer.report.lineage_report import lineage_list
 
 FORMAT_VERSION = 2  # 2: "=" ops may carry both texts; "notes"
@@ -40,13 +39,20 @@ def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = (),
         "lineage": lineage_list(comparison, derivations),
     }
     # Per-link facts stay as the engine found them; the reader's "not a change" is said apart.
-    gone = [{"version": e.version, "base_sentences": list(e.base_sentences),
-             "version_sentences": list(e.version_sentences), "type": e.type, "a": e.base, "b": e.wording}
-            for e in changed_facts(comparison) if e.key in dismissed] if dismissed else []
+    gone = _dismissed(comparison, dismissed) if dismissed else []
     if gone:
         data["dismissed_facts"] = gone
     data["evidence"] = evidence(comparison, dismissed)
     return data
+
+
+def _dismissed(comparison: Comparison, dismissed: Collection[str]) -> list[dict]:
+    # Imported here: it brings in the grid, which an export without dismissed facts never needs.
+    from viewer.report.facts_list import changed_facts
+
+    return [{"version": e.version, "base_sentences": list(e.base_sentences),
+             "version_sentences": list(e.version_sentences), "type": e.type, "a": e.base, "b": e.wording}
+            for e in changed_facts(comparison) if e.key in dismissed]
 
 
 def to_json(comparison: Comparison, dismissed: Collection[str] = (),

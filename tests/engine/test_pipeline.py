@@ -1,4 +1,5 @@
 """compare(): base choice, progress, cancel, and the engine's independence from Qt."""
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,23 @@ def test_progress_reports_each_pair_then_collation():
 def test_cancel_stops_the_work():
     with pytest.raises(Cancelled):
         compare([load_file(p) for p in SAMPLE], cancelled=lambda: True)
+
+
+def test_the_cycle_collector_is_paused_while_comparing_and_restored_after_even_on_cancel():
+    collecting = []
+    versions = [load_file(p) for p in SAMPLE]
+    assert gc.isenabled()
+    compare(versions, progress=lambda share, what: collecting.append(gc.isenabled()))
+    assert collecting and not any(collecting) and gc.isenabled()
+    with pytest.raises(Cancelled):
+        compare(versions, cancelled=lambda: True)
+    assert gc.isenabled()
+    gc.disable()  # a caller that keeps it off finds it off
+    try:
+        compare(versions)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_needs_two_versions_and_a_valid_base():

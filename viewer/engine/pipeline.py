@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import functools
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
-from collections.abc import Sequence
 
 from viewer.engine.align import align
 from viewer.engine.collate import collate
@@ -14,8 +16,6 @@ from viewer.engine.params import Params
 from viewer.engine.progress import CancelCheck, Progress, check_cancelled
 from viewer.engine.scoring import Rescorer, embedder_for
 from viewer.engine.worddiff import is_coarse
-
-
 
 LEXICAL_ONLY = "The semantic model could not be loaded: sentences are matched on shared words only."
 NO_TRANSFORMER = ("No sentence-transformer could be used (it needs storydiff[semantic] or STORYDIFF_TRANSFORMER, "
@@ -40,7 +40,28 @@ def compare(
     cancelled: CancelCheck | None = None,
 ) -> Comparison:
     """Align each version to ``versions[base]`` and collate all of them into rows."""
-    versions = tuple(versions)
+    with without_cycle_collection():
+        return _compare(tuple(versions), params, base, progress, cancelled)
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused for a stretch of work, then restored as it was.
+
+    A comparison makes millions of small objects and no reference cycles: on a 10k-sentence pair
+    the collector's passes over them took ~10 % of the time and freed nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compare(versions: tuple[Version, ...], params: Params, base: int, progress: Progress | None,
+             cancelled: CancelCheck | None) -> Comparison:
     if len(versions) < 2:
         raise ValueError("compare needs at least two versions")
     if not 0 <= base < len(versions):

@@ -41,6 +41,41 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+\.?|[^\W\d_](?:[\w'\-]*[^\W_])?"
 PLAIN_WORD_RE = re.compile(r"\w+(?:'\w+)*")
 
 
+# Upper-case ASCII letters to lower case, every other byte to a space (``ascii_words``).
+_LETTER_RUNS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def ascii_words(folded: str) -> frozenset[str] | None:
+    """The runs of letters of an ASCII text, lower-cased; None for any other text.
+
+    A pattern that needs a whole word ("\\bsaid\\b", in any case) cannot match an ASCII text whose
+    runs lack that word, so its scan may be skipped. Outside ASCII, case folding defeats the test
+    (a long s matches "s" ignoring case).
+    """
+    if not folded.isascii():
+        return None
+    return frozenset(folded.encode().translate(_LETTER_RUNS).decode().split())
+
+
+def may_hold(runs: frozenset[str] | None, words) -> bool:
+    """False only where ``runs`` (``ascii_words``) proves that none of ``words`` stands in the text."""
+    return runs is None or not runs.isdisjoint(words)
+
+
+def matches_at(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
+    """``pattern.finditer(text)`` where every match can only begin at one of ``starts`` (ascending):
+    the pattern is tried there alone instead of at every position. For patterns without empty matches."""
+    found = []
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
+
+
 def canonical(text: str) -> str:
     """The text as compared for "nothing changed": typography folded, whitespace collapsed."""
     return " ".join(text.translate(FOLD).split())

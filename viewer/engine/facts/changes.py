@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from viewer.engine.facts import attribution, dates, hedges, names, negation, numbers, quotes
-from viewer.engine.facts.base import DIGIT_CHAR_RE, FOLD, WORD_RE, TextFacts, canonical
+from viewer.engine.facts.base import DIGIT_CHAR_RE, FOLD, WORD_RE, TextFacts, ascii_words, canonical
 from viewer.engine.facts.words import ATTRIBUTION_WORDS, DATE_WORDS, HEDGE_WORDS, NEGATION_WORDS, NUMBER_WORDS
 from viewer.engine.model import Fact
 
@@ -55,14 +55,15 @@ def _quotes_of(text: str) -> TextFacts:
 def extract(text: str) -> TextFacts:
     """Every fact of one text, with the word set and spans the comparisons need."""
     # Cached: a base sentence is compared with its counterpart in every other version.
-    folded = text.translate(FOLD)
+    folded = text if text.isascii() else text.translate(FOLD)  # FOLD maps only non-ASCII characters
+    runs = ascii_words(folded)
     word_matches = tuple(WORD_RE.finditer(folded))
     words = names.word_set(word_matches)
     # The long alternations are the slow part; a text without a digit or trigger word skips them.
     digits = bool(DIGIT_CHAR_RE.search(folded))
     spelled = not words.isdisjoint(NUMBER_WORDS)
     if digits or not words.isdisjoint(DATE_WORDS):
-        date_items, masked = dates.extract(text, folded)
+        date_items, masked = dates.extract(text, folded, runs)
     else:
         date_items, masked = (), folded
     quote_items, quoted_spans = quotes.extract(text, folded)
@@ -74,8 +75,8 @@ def extract(text: str) -> TextFacts:
         names=names.extract(text, folded, word_matches),
         quotes=quote_items,
         attributions=attribution.extract(text, folded) if not words.isdisjoint(ATTRIBUTION_WORDS) else (),
-        hedges=hedges.extract(text, folded, not words.isdisjoint(HEDGE_WORDS)),
-        copulas=hedges.copulas(text, folded),
+        hedges=hedges.extract(text, folded, not words.isdisjoint(HEDGE_WORDS), runs),
+        copulas=hedges.copulas(text, folded, runs),
         negations=negation.extract(text, folded) if "n't" in folded or not words.isdisjoint(NEGATION_WORDS) else (),
         words=words,
         quote_spans=tuple(quoted_spans),

@@ -13,6 +13,7 @@ from viewer.engine.facts.base import (
     Item,
     TextFacts,
     blank,
+    matches_at,
     pair_alike,
     previous_word,
     surface,
@@ -22,6 +23,7 @@ from viewer.engine.facts.numbers import is_year
 from viewer.engine.facts.words import (
     DATE_GRAINS,
     DATE_PREPOSITIONS,
+    DATE_WORDS,
     MONTHS,
     RELATIVE_GRAINS,
     RELATIVE_SYNONYMS,
@@ -55,6 +57,7 @@ _DATE_RE = re.compile(rf"""\b(?:
 )""", re.VERBOSE)
 
 
+_DIGITS_RE = re.compile(r"\d+")
 _PART_BEFORE_RE = re.compile(r"\b(?P<part>early|late)\s+(?:on\s+)?$", re.IGNORECASE)
 _PART_AFTER_RE = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)
 # How far back "late on" may stand before its day.
@@ -70,10 +73,11 @@ class DateKey(NamedTuple):
     part: str = ""  # the part of the day: "early", "late", "morning", "evening", ...
 
 
-def extract(text: str, folded: str) -> tuple[tuple[Item, ...], str]:
-    """Date items, and the folded text with those dates blanked out for the number scan."""
+def extract(text: str, folded: str, runs: frozenset[str] | None) -> tuple[tuple[Item, ...], str]:
+    """Date items, and the folded text with those dates blanked out for the number scan
+    (``runs``: the text's ``ascii_words``)."""
     items = []
-    for m in _DATE_RE.finditer(folded):
+    for m in _matches(folded, runs):
         key = _date_key(m, folded)
         if key is None:
             continue
@@ -88,6 +92,14 @@ def extract(text: str, folded: str) -> tuple[tuple[Item, ...], str]:
                 start, end = (before.start(), end) if before else (start, after.end())
         items.append(Item(key, surface(text, start, end), start, end))
     return tuple(items), blank(folded, items)
+
+
+def _matches(folded: str, runs: frozenset[str] | None):
+    """``_DATE_RE.finditer(folded)``. Every branch that opens with a letter needs one of the
+    ``DATE_WORDS``; without them a date opens a run of digits, and only those are tried."""
+    if runs is not None and runs.isdisjoint(DATE_WORDS):
+        return matches_at(_DATE_RE, folded, [m.start() for m in _DIGITS_RE.finditer(folded)])
+    return _DATE_RE.finditer(folded)
 
 
 def _date_key(m: re.Match, folded: str) -> DateKey | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from viewer.engine.facts.base import Item, TextFacts, make_item, previous_word, unmatched
+from viewer.engine.facts.base import Item, TextFacts, make_item, may_hold, previous_word, unmatched
 from viewer.engine.facts.words import (
     ACTIVE_FORMS,
     ESTIMATES_PATTERN,
@@ -67,6 +67,7 @@ _ABBREVIATION_DOT_RE = re.compile(r"\b(Mrs|Mr|Ms|Dr|St|Jr|Sr|Lt|Gen|Sen|Rep|Gov|
 # "have" in "may have" belongs to the modal, not to the verbs a modal can stand in for.
 _AFTER_MODAL_RE = re.compile(r"\b(?:may|might|could|can|would|should|must|shall|will|not|n't)\s+$", re.IGNORECASE)
 _COPULA_RE = re.compile(r"\b(?P<be>is|are|was|were)\b|\b(?P<have>has|have|had)\b", re.IGNORECASE)
+_COPULAS = frozenset("is are was were has have had".split())
 
 
 class HedgeKey(NamedTuple):
@@ -92,11 +93,13 @@ REPORTED_LOOK_BACK = 60
 MODAL_LOOK_BACK = 16
 
 
-def extract(text: str, folded: str, cues: bool) -> tuple[Item, ...]:
+def extract(text: str, folded: str, cues: bool, runs: frozenset[str] | None) -> tuple[Item, ...]:
     """Modals always; the other hedges only where a cue word stands. (An approximator such as
-    "about 40" belongs to its number: "nearly" -> "more than" is a number change.)"""
+    "about 40" belongs to its number: "nearly" -> "more than" is a number change.) ``runs``: the
+    text's ``ascii_words``; a modal is one of them, or ends in "n't"."""
     items = []
-    for m in _MODAL_RE.finditer(folded):
+    modals = may_hold(runs, MODALS) or "n't" in folded
+    for m in _MODAL_RE.finditer(folded) if modals else ():
         modal = m.group("lm") or m.group("m")
         if modal and previous_word(folded, m.start()) in NOUN_DETERMINERS:
             continue
@@ -213,8 +216,10 @@ def _replaced_verb(hedge: Item, copulas: list[Item]) -> str:
     return ""
 
 
-def copulas(text: str, folded: str) -> tuple[Item, ...]:
+def copulas(text: str, folded: str, runs: frozenset[str] | None) -> tuple[Item, ...]:
     """The plain verbs "be" and "have" a modal may stand in for ("is" -> "may be")."""
+    if not may_hold(runs, _COPULAS):
+        return ()
     return tuple(
         make_item(text, m, "be" if m.group("be") else "have")
         for m in _COPULA_RE.finditer(folded)

@@ -19,6 +19,7 @@ from viewer.engine.facts.base import (
     TextFacts,
     blank,
     make_item,
+    matches_at,
     pair_alike,
     previous_word,
     surface,
@@ -67,6 +68,13 @@ _SPELLED_RE = re.compile(rf"""\b(?:
 
 
 _SMALL = "a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+# Where a share or a spelled number can start in an ASCII text: a run of digits, or a run of
+# letters that is one of these words (each branch opens with one after a word boundary).
+_SHARE_STARTS = frozenset([*_SMALL.split("|"), "half"])
+_SPELLED_STARTS = frozenset([
+    *UNITS, *SCALES, *ORDINALS, "dozen", "a", "an", "tens", "dozens", "hundreds", "thousands", "millions", "billions",
+])
+_RUN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 _DENOMINATOR = "|".join(FRACTIONS)
 # A share of a whole: "two-thirds", "a quarter of", "half of", "one in three", "9 out of 10".
 _SHARE_RE = re.compile(rf"""\b(?:
@@ -148,7 +156,7 @@ def extract(text: str, masked: str, digits: bool, spelled: bool) -> tuple[Item, 
         key = Count(format(value.normalize(), "f"), currency, pct, ordinal, unit)
         items.append(Item(key, surface(text, start, m.end()), start, m.end()))
     masked = blank(masked, items)
-    for m in _SPELLED_RE.finditer(masked) if spelled else ():
+    for m in _matches(_SPELLED_RE, masked, _SPELLED_STARTS, False) if spelled else ():
         words = m.group().lower()
         if m.group("vague"):
             key = Vague(" ".join(words.split()))
@@ -170,7 +178,7 @@ def extract(text: str, masked: str, digits: bool, spelled: bool) -> tuple[Item, 
 def _shares(text: str, masked: str) -> list[Item]:
     """Fractions and "N in M" as percentages: "a quarter" is "25%", "two-thirds" is "two in three"."""
     items = []
-    for m in _SHARE_RE.finditer(masked):
+    for m in _matches(_SHARE_RE, masked, _SHARE_STARTS, True):
         if m.group("half"):
             if previous_word(masked, m.start()) in ORDINALS:
                 continue  # "the second half of the year"
@@ -185,6 +193,17 @@ def _shares(text: str, masked: str) -> list[Item]:
         percent = (100 * share).quantize(Decimal("0.1")).normalize()
         items.append(make_item(text, m, Count(format(percent, "f"), "", True, False, "")))
     return items
+
+
+def _matches(pattern: re.Pattern, masked: str, words: frozenset[str], digits: bool):
+    """``pattern.finditer(masked)`` for a pattern whose matches open with one of ``words`` (or a
+    run of digits) after a word boundary: in an ASCII text only those runs are tried. (Outside
+    ASCII, case folding lets other letters match.)"""
+    if not masked.isascii():
+        return pattern.finditer(masked)
+    starts = [m.start() for m in _RUN_RE.finditer(masked)
+              if m.group().lower() in words or (digits and m.group()[0] <= "9")]
+    return matches_at(pattern, masked, starts) if starts else ()
 
 
 def _small(word: str) -> int:

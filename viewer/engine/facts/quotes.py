@@ -26,15 +26,17 @@ _QUOTE_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)((?:[^'\n]|(?<=\w)'(?=\
 def extract(text: str, folded: str) -> tuple[tuple[Item, ...], list[tuple[int, int]]]:
     """The quotations of a text (words inside double or single quotation marks), and their spans."""
     spans = []
-    marks = [i for i, c in enumerate(folded) if c == '"']
+    marks = [i for i, c in enumerate(folded) if c == '"'] if '"' in folded else []
     for i in range(0, len(marks), 2):
         start = marks[i]
         # An unclosed quote runs to the end: a quotation that continues in the next paragraph.
         end = marks[i + 1] + 1 if i + 1 < len(marks) else len(folded)
         spans.append((start, end))
-    for m in _QUOTE_SINGLE_RE.finditer(folded):
+    for m in _QUOTE_SINGLE_RE.finditer(folded) if "'" in folded else ():
         if not any(s <= m.start() < e for s, e in spans):
             spans.append(m.span())
+    if not spans:
+        return (), spans
     spans.sort()
     items = []
     for start, end in spans:

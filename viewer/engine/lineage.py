@@ -32,6 +32,7 @@ additions (it cannot have got both from the parent).
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -161,48 +162,121 @@ class _Facts:
         self.cells = params.lineage_copy_pairs
         count = len(comparison.versions)
         self.sentences: list[dict[int, int]] = [{} for _ in range(count)]   # row -> sentences
-        self.stems: list[dict[int, Counter]] = [{} for _ in range(count)]   # row -> stem counts
-        self.each: list[list[tuple[int, frozenset]]] = [[] for _ in range(count)]  # (row, stems) per sentence
-        for r, row in enumerate(comparison.rows):
-            for v, cell in enumerate(row.cells):
-                version = comparison.versions[v]
-                own = [i for i in cell if not version.sentences[i].furniture]
-                if not own:
-                    continue
-                stems = [content_stems(version.sentence_text(i)) for i in own]
-                self.sentences[v][r] = len(own)
-                self.stems[v][r] = Counter(s for group in stems for s in group)
-                self.each[v].extend((r, frozenset(group)) for group in stems)
-        self.words = [sum(sum(c.values()) for c in rows.values()) for rows in self.stems]
+        # row -> its sentences' content stems. Versions repeat most sentences: each text is stemmed
+        # once, and a row of one sentence holds that text's own list, shared by every version with it.
+        self.stems: list[dict[int, list[str]]] = [{} for _ in range(count)]
+        self.each: list[list[tuple[int, list[str]]]] = [[] for _ in range(count)]  # (row, stems) per sentence
+        known: dict[str, list[str]] = {}
+        for v, version in enumerate(comparison.versions):
+            text, spans = version.text, version.sentences
+            sentences, stems_of, each = self.sentences[v], self.stems[v], self.each[v]
+            for r, row in enumerate(comparison.rows):
+                group = []
+                for i in row.cells[v]:
+                    span = spans[i]
+                    if span.furniture:
+                        continue
+                    sentence = text[span.start:span.end]
+                    stems = known.get(sentence)
+                    if stems is None:
+                        stems = known[sentence] = content_stems(sentence)
+                    group.append(stems)
+                    each.append((r, stems))
+                if group:
+                    sentences[r] = len(group)
+                    stems_of[r] = group[0] if len(group) == 1 else [s for stems in group for s in stems]
+        self.words = [sum(map(len, rows.values())) for rows in self.stems]
+        # Keyed by id() of the stem lists above, which live as long as this object: a pair of
+        # texts is compared once however many versions and rows hold it.
+        self._counts: dict[int, Counter] = {}
+        self._common: dict[tuple[int, int], int] = {}
+        self._sets: dict[int, list[tuple[int, frozenset]]] = {}
+        self._index: dict[int, tuple[set[frozenset], dict[str, list[frozenset]]]] = {}
+        self._nearest: dict[int, dict[frozenset, tuple[float, int]]] = {}
+        self._overlap: dict[tuple[int, int], dict[int, int]] = {}
         self._coverage: dict[tuple, float] = {}
         self._copies: dict[tuple[int, int], dict[int, int]] = {}
         self._matched: dict[tuple[int, int], set[int]] = {}
+
+    def sets(self, v: int) -> list[tuple[int, frozenset]]:
+        """(row, content stems as a set) per sentence of v."""
+        if v not in self._sets:
+            self._sets[v] = [(r, frozenset(stems)) for r, stems in self.each[v]]
+        return self._sets[v]
+
+    def nearest(self, stems: frozenset, p: int) -> tuple[float, int]:
+        """(Jaccard, shared stems) of the sentence of p closest to ``stems``; (0.0, 0) when none shares one."""
+        if p not in self._index:
+            held = {other for _, other in self.sets(p)}
+            index: dict[str, list[frozenset]] = {}
+            for other in held:
+                for s in other:
+                    index.setdefault(s, []).append(other)
+            self._index[p] = held, index
+        held, index = self._index[p]
+        if stems and stems in held:  # a copy word for word: nothing can beat it
+            return 1.0, len(stems)
+        best = 0.0, 0
+        # Only sentences sharing a stem can score: the stem index finds them without an all-pairs loop.
+        for other, shared in Counter(chain.from_iterable(index[s] for s in stems if s in index)).items():
+            best = max(best, (shared / (len(stems) + len(other) - shared), shared))
+        return best
 
     def copies(self, v: int, p: int) -> dict[int, int]:
         """Rows of v holding sentences with a near-copy in p: row -> content stems they share."""
         if (v, p) not in self._copies:
             found: dict[int, int] = {}
-            mine, theirs = self.each[v], self.each[p]
-            if len(mine) * len(theirs) <= self.cells:  # a work bound: long texts keep to the rows
-                for r, stems in mine:
-                    best = 0.0, 0
-                    for _, other in theirs:
-                        shared = len(stems & other)
-                        if shared:
-                            best = max(best, (shared / len(stems | other), shared))
+            if len(self.each[v]) * len(self.each[p]) <= self.cells:  # a work bound: long texts keep to the rows
+                known = self._nearest.setdefault(p, {})
+                for r, stems in self.sets(v):
+                    best = known.get(stems)
+                    if best is None:
+                        best = known[stems] = self.nearest(stems, p)
                     if best[0] >= self.least:
                         found[r] = found.get(r, 0) + best[1]
             self._copies[(v, p)] = found
         return self._copies[(v, p)]
 
+    def common(self, mine: list[str], theirs: list[str]) -> int:
+        """How many of ``mine`` (counted with repeats) are in ``theirs``."""
+        key = id(mine), id(theirs)
+        if key not in self._common:
+            counts = []
+            for stems in (mine, theirs):
+                if id(stems) not in self._counts:
+                    self._counts[id(stems)] = Counter(stems)
+                counts.append(self._counts[id(stems)])
+            a, b = counts
+            self._common[key] = sum(min(n, b[s]) for s, n in a.items() if s in b)
+        return self._common[key]
+
+    def overlap(self, v: int, p: int) -> dict[int, int]:
+        """Rows of v where p has content stems: row -> v's stems found among them (counted with repeats)."""
+        if (v, p) not in self._overlap:
+            # Stems in common are as many either way: both directions at once.
+            found: dict[int, int] = {}
+            back: dict[int, int] = {}
+            theirs_by_row = self.stems[p]
+            for r, mine in self.stems[v].items():
+                theirs = theirs_by_row.get(r)
+                if theirs is None:
+                    continue
+                # The usual case: the row's sentences kept word for word.
+                n = len(mine) if mine is theirs or mine == theirs else self.common(mine, theirs)
+                if theirs:
+                    found[r] = n
+                if mine:
+                    back[r] = n
+            self._overlap[(v, p)] = found
+            self._overlap[(p, v)] = back
+        return self._overlap[(v, p)]
+
     def matched(self, v: int, p: int) -> set[int]:
         """Rows of v where p's sentences hold some of its words, or where p has a near-copy of one."""
         if (v, p) not in self._matched:
             rows = set(self.copies(v, p))
-            for r, stems in self.stems[v].items():
-                theirs = self.stems[p].get(r)
-                if theirs and sum((stems & theirs).values()) >= self.row_words * sum(stems.values()):
-                    rows.add(r)
+            stems = self.stems[v]
+            rows.update(r for r, found in self.overlap(v, p).items() if found >= self.row_words * len(stems[r]))
             self._matched[(v, p)] = rows
         return self._matched[(v, p)]
 
@@ -210,11 +284,14 @@ class _Facts:
         """Share of v's content words found in p's (or ``also``'s) corresponding sentences."""
         key = (v, p) if also is None else (v, p, also)
         if key not in self._coverage:
-            found = 0
-            for r, stems in self.stems[v].items():
-                found += max(max(sum((stems & self.stems[q].get(r, Counter())).values()), self.copies(v, q).get(r, 0))
-                             for q in (p, also) if q is not None)
-            self._coverage[key] = found / self.words[v] if self.words[v] else 0.0
+            # Per row of v, the most found: on p's sentences there, or in near-copies anywhere in p.
+            best = dict(self.overlap(v, p))
+            for found_in in (self.copies(v, p),) if also is None else (self.copies(v, p), self.overlap(v, also),
+                                                                       self.copies(v, also)):
+                for r, n in found_in.items():
+                    if n > best.get(r, 0):
+                        best[r] = n
+            self._coverage[key] = sum(best.values()) / self.words[v] if self.words[v] else 0.0
         return self._coverage[key]
 
     def rows_of(self, v: int, with_any: Sequence[int], without: Sequence[int]) -> list[int]:

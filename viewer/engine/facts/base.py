@@ -111,6 +111,8 @@ def surface(text: str, start: int, end: int) -> str:
 
 def unmatched(items_a, items_b) -> tuple[list[Item], list[Item]]:
     """The items of each side whose key the other side lacks, counting repeats."""
+    if [item.key for item in items_a] == [item.key for item in items_b]:
+        return [], []  # the common case: nothing of this type changed
     count_a = Counter(item.key for item in items_a)
     count_b = Counter(item.key for item in items_b)
     left_a = [item for item in items_a if _take(count_b, item.key)]

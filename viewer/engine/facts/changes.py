@@ -70,7 +70,8 @@ def extract(text: str) -> TextFacts:
     return TextFacts(
         text=text,
         folded=folded,
-        numbers=numbers.extract(text, masked, digits, spelled),
+        # Blanking a date may split a word ("5 MarchHALF"): the runs of what is left.
+        numbers=numbers.extract(text, masked, digits, spelled, ascii_words(masked) if date_items else runs),
         dates=date_items,
         names=names.extract(text, folded, word_matches),
         quotes=quote_items,

@@ -69,14 +69,14 @@ _ARABIC_PREFIX_RE = re.compile(rf"(?:{'|'.join(ARABIC_PREFIXES)})-[A-Z]")
 def word_set(word_matches: tuple[re.Match, ...]) -> frozenset[str]:
     """A text's words in the forms a name may take: dotted, possessive, accented, aliased, hyphenated."""
     words = set()
-    for m in word_matches:
-        token = m.group().lower()
+    for token in {m.group().lower() for m in word_matches}:
         if "." in token or "'" in token:
             token = _name_token(token)
         words.add(token)
         if not token.isascii():
             words.update(_spellings(token))
-        words.update(ALIASES.get(token, ()))
+        if token in ALIASES:
+            words.update(ALIASES[token])
         if "-" in token:
             words.update(token.split("-"))  # "Muslim-majority" still names Muslims
     return frozenset(words)
@@ -148,7 +148,7 @@ def extract(text: str, folded: str, word_matches: tuple[re.Match, ...]) -> tuple
         if m.start() < first:
             continue
         token = m.group()
-        if not run and token[0].islower() and not _is_capitalised(token):
+        if not run and token[0].islower() and ("-" not in token or not _ARABIC_PREFIX_RE.match(token)):
             previous_end = m.end()
             continue  # the common case, kept cheap
         if m.start() and folded[m.start() - 1] in FIGURE_CHARS:

@@ -71,6 +71,8 @@ _SMALL = "a|an|one|two|three|four|five|six|seven|eight|nine|ten"
 # Where a share or a spelled number can start in an ASCII text: a run of digits, or a run of
 # letters that is one of these words (each branch opens with one after a word boundary).
 _SHARE_STARTS = frozenset([*_SMALL.split("|"), "half"])
+_WHOLE = "two|three|four|five|six|seven|eight|nine|ten|hundred"
+_WHOLES = frozenset(_WHOLE.split("|"))
 _SPELLED_STARTS = frozenset([
     *UNITS, *SCALES, *ORDINALS, "dozen", "a", "an", "tens", "dozens", "hundreds", "thousands", "millions", "billions",
 ])
@@ -80,7 +82,7 @@ _DENOMINATOR = "|".join(FRACTIONS)
 _SHARE_RE = re.compile(rf"""\b(?:
     (?P<num>{_SMALL})(?:-|\s+(?=(?:{_DENOMINATOR})\s+of\b))(?P<den>{_DENOMINATOR})\b
   | (?P<half>half)(?=\s+(?:of|the|a|an|its|their|his|her|all)\b)
-  | (?P<n>\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of)\s+(?P<d>\d{{1,4}}|two|three|four|five|six|seven|eight|nine|ten|hundred)\b
+  | (?P<n>\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of)\s+(?P<d>\d{{1,4}}|{_WHOLE})\b
         (?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)
 )""", re.VERBOSE | re.IGNORECASE)
 # "the 24-year-old Solberg" is "Solberg, 24,": an age is a plain number, not a length of time.
@@ -131,9 +133,10 @@ YEARS = range(1800, 2100)
 MINUS_LOOK_BACK = 8
 
 
-def extract(text: str, masked: str, digits: bool, spelled: bool) -> tuple[Item, ...]:
-    """The numbers of a text (``masked``: its folded text with the dates blanked out)."""
-    items = _shares(text, masked) if digits or spelled else []
+def extract(text: str, masked: str, digits: bool, spelled: bool, runs: frozenset[str] | None) -> tuple[Item, ...]:
+    """The numbers of a text (``masked``: its folded text with the dates blanked out; ``runs``: its
+    ``ascii_words``)."""
+    items = _shares(text, masked) if (digits or spelled) and _may_share(runs, digits) else []
     if items:
         masked = blank(masked, items)
     for m in _DIGIT_RE.finditer(masked) if digits else ():
@@ -173,6 +176,14 @@ def extract(text: str, masked: str, digits: bool, spelled: bool) -> tuple[Item, 
         items.append(make_item(text, m, key))
     items.sort(key=lambda item: item.start)
     return tuple(_approximated(item, masked) for item in items)
+
+
+def _may_share(runs: frozenset[str] | None, digits: bool) -> bool:
+    """False where no share can stand: a fraction needs its denominator, "N in M" an "in" or "out"
+    and a whole in digits or words."""
+    if runs is None or not runs.isdisjoint(FRACTIONS):
+        return True
+    return ("in" in runs or "out" in runs) and (digits or not runs.isdisjoint(_WHOLES))
 
 
 def _shares(text: str, masked: str) -> list[Item]:

@@ -44,6 +44,15 @@ def test_json_contract():
     assert all(len(c) == 4 for c in cells)
 
 
+def test_json_is_written_as_json_dumps_with_indent_1_writes_it():
+    # json_report writes indented JSON itself (faster); the text must stay json's to the byte.
+    proc = run(DATA / "pair_a.txt", DATA / "pair_b.txt", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["pairs"][0]["links"] and doc["evidence"]["notes"] == []
+    assert proc.stdout == json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
 def test_trimmed_version_report_in_text():
     proc = run(SAMPLE[0], SAMPLE[1])
     assert proc.returncode == 0

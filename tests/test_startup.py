@@ -4,6 +4,7 @@ Each test runs the command in a fresh interpreter and reads back the modules it 
 speed itself is measured by ``benchmarks/bench_speed.py``, not here.
 """
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,29 +18,36 @@ ROOT = Path(__file__).parent.parent
 
 # Run storydiff as ``python -m viewer`` would, then write the names of the imported modules.
 _CHILD = """
-import json, runpy, sys
+import json, os, runpy, sys
 listing, sys.argv = sys.argv[1], ["storydiff", *sys.argv[2:]]
 try:
     runpy.run_module("viewer", run_name="__main__", alter_sys=True)
 except SystemExit as done:
     status = done.code
 with open(listing, "w") as out:
-    json.dump({"status": status, "modules": sorted(sys.modules)}, out)
+    json.dump({"status": status, "modules": sorted(sys.modules),
+               "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS")}, out)
 """
 
 # Heavy modules that a compare of two plain-text files must not import.
 NOT_FOR_PLAIN_TEXT = ("scipy", "trafilatura", "lxml", "charset_normalizer", "PySide6", "sentencex",
                       "mammoth", "pypdfium2", "dask", "distributed", "pyarrow", "torch",
-                      "sentence_transformers", "viewer.gui", "viewer.batch", "viewer.engine.transformer")
+                      "sentence_transformers", "viewer.gui", "viewer.batch", "viewer.engine.transformer",
+                      # the version comes from viewer.__version__; dismissed facts alone need the grid
+                      "importlib.metadata", "viewer.report.facts_list", "viewer.report.grid")
+
+
+def run_child(tmp_path, *args, env=None) -> dict:
+    listing = tmp_path / "modules.json"
+    subprocess.run([sys.executable, "-c", _CHILD, str(listing), *map(str, args)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120, env=env)
+    found = json.loads(listing.read_text())
+    assert found["status"] == 0
+    return found
 
 
 def imported(tmp_path, *args) -> set[str]:
-    listing = tmp_path / "modules.json"
-    subprocess.run([sys.executable, "-c", _CHILD, str(listing), *map(str, args)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-    found = json.loads(listing.read_text())
-    assert found["status"] == 0
-    return set(found["modules"])
+    return set(run_child(tmp_path, *args)["modules"])
 
 
 def loaded(modules: set[str], package: str) -> bool:
@@ -73,8 +81,16 @@ def test_html_input_brings_in_the_html_extractor(tmp_path):
     assert not loaded(modules, "scipy")
 
 
+def test_compare_runs_numpy_on_one_blas_thread_unless_told_otherwise(tmp_path):
+    args = ("compare", DATA / "pair_a.txt", DATA / "pair_b.txt", "--format", "json", "-o", tmp_path / "out.json")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    assert run_child(tmp_path, *args, env=env)["blas_threads"] == "1"
+    assert run_child(tmp_path, *args, env=dict(env, OPENBLAS_NUM_THREADS="2"))["blas_threads"] == "2"
+
+
 def test_version_loads_no_engine(tmp_path):
     modules = imported(tmp_path, "--version")
+    assert not loaded(modules, "importlib.metadata")
     assert not loaded(modules, "numpy")
     assert not loaded(modules, "viewer.engine.pipeline")
     assert not loaded(modules, "PySide6")

@@ -1,8 +1,8 @@
 """The JSON contract of a comparison (format "storydiff", version 1; see README)."""
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Sequence
+from json.encoder import encode_basestring
 
 from viewer.engine.lineage import Derivation
 from viewer.engine.model import Comparison, Link, Version
@@ -58,7 +58,7 @@ def _dismissed(comparison: Comparison, dismissed: Collection[str]) -> list[dict]
 def to_json(comparison: Comparison, dismissed: Collection[str] = (),
             derivations: Sequence[Derivation] | None = None) -> str:
     """The comparison as a JSON document (``derivations`` as in ``comparison_to_dict``)."""
-    return json.dumps(comparison_to_dict(comparison, dismissed, derivations), ensure_ascii=False, indent=1) + "\n"
+    return dumps(comparison_to_dict(comparison, dismissed, derivations)) + "\n"
 
 
 def _version(version: Version) -> dict:
@@ -96,3 +96,92 @@ def _link(link: Link, a: Version, b: Version) -> dict:
         "ops": ops,
         "facts": [{"type": f.type, "a": f.a, "b": f.b} for f in link.facts],
     }
+
+
+def dumps(value) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1)``, the same text in less than half the time.
+
+    With an indent, json writes in pure Python through a generator per level: 0.73 s CPU for a
+    10k-sentence pair's 8.7 MB report, 0.28 s here. Each container is one join; every scalar is
+    written as json writes it: its own C string escaping, ``repr`` of ints and floats, NaN and
+    Infinity, and the same order of type tests.
+    """
+    return _encode(value, "\n")
+
+
+def _encode(value, newline: str) -> str:
+    """``value`` as indented JSON; ``newline`` starts its own line (inner lines have one space more)."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        return _float(value)
+    if kind is dict:
+        return _object(value, newline)
+    if kind is list or kind is tuple:
+        return _array(value, newline)
+    # Anything else (bools, None, subclasses) in the order json's encoder tries it.
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    if isinstance(value, (list, tuple)):
+        return _array(value, newline)
+    if isinstance(value, dict):
+        return _object(value, newline)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# Strings and ints, most of a report, are written in place: a call each cost a sixth of the time.
+def _array(value: list | tuple, newline: str) -> str:
+    if not value:
+        return "[]"
+    inner = newline + " "
+    items = [encode_basestring(v) if type(v) is str else int.__repr__(v) if type(v) is int else _encode(v, inner)
+             for v in value]
+    return "[" + inner + ("," + inner).join(items) + newline + "]"
+
+
+def _object(value: dict, newline: str) -> str:
+    if not value:
+        return "{}"
+    inner = newline + " "
+    items = [(encode_basestring(k) if type(k) is str else _key(k)) + ": "
+             + (encode_basestring(v) if type(v) is str else int.__repr__(v) if type(v) is int else _encode(v, inner))
+             for k, v in value.items()]
+    return "{" + inner + ("," + inner).join(items) + newline + "}"
+
+
+def _key(key) -> str:
+    if isinstance(key, str):
+        return encode_basestring(key)
+    if key is True or key is False or key is None:
+        return {True: '"true"', False: '"false"', None: '"null"'}[key]
+    if isinstance(key, float):
+        return encode_basestring(_float(key))
+    if isinstance(key, int):
+        return encode_basestring(int.__repr__(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+_INFINITY = float("inf")

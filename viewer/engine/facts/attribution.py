@@ -19,14 +19,17 @@ from viewer.engine.facts.base import (
     TextFacts,
     facts_from,
     make_item,
+    matches_at,
     previous_token,
     starts_sentence,
     surface,
     unmatched,
     word_spans,
+    word_starts,
 )
 from viewer.engine.facts.words import (
     ATTRIBUTION_VERBS,
+    ATTRIBUTION_WORDS,
     AUXILIARIES,
     BARE_VERBS,
     DETERMINERS,
@@ -67,10 +70,15 @@ _CLAUSE_AFTER_RE = re.compile(r"\s*(?:that\b|[.,;:!?\"')\]]|$)", re.IGNORECASE)
 _SOURCE_AFTER_RE = re.compile(r"\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s*(?=[,.;:!?)\"]|$|(?:that|who|which)\b)")
 
 
-def extract(text: str, folded: str) -> tuple[Item, ...]:
-    """The reporting verbs and "according to" of a text that attribute a claim."""
+def extract(text: str, folded: str, runs: frozenset[str] | None) -> tuple[Item, ...]:
+    """The reporting verbs and "according to" of a text that attribute a claim (``runs``: its
+    ``ascii_words``; each match is one of the ``ATTRIBUTION_WORDS``, tried only where they stand)."""
     items = []
-    for m in _ATTRIBUTION_RE.finditer(folded):
+    if runs is None:
+        found = _ATTRIBUTION_RE.finditer(folded)
+    else:
+        found = matches_at(_ATTRIBUTION_RE, folded, word_starts(folded, runs, ATTRIBUTION_WORDS))
+    for m in found:
         word = " ".join(m.group().lower().split())
         before = folded[max(0, m.start() - LOOK_BACK):m.start()]
         if word == "according to":

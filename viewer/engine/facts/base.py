@@ -62,6 +62,19 @@ def may_hold(runs: frozenset[str] | None, words) -> bool:
     return runs is None or not runs.isdisjoint(words)
 
 
+def word_starts(folded: str, runs: frozenset[str], words) -> list[int]:
+    """Every place where one of ``words`` that is among ``runs`` (the ``ascii_words`` of ``folded``)
+    starts, inside other words too: a superset of where those words stand."""
+    lower = folded.lower()
+    starts = set()
+    for word in runs.intersection(words):
+        i = lower.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = lower.find(word, i + 1)
+    return sorted(starts)
+
+
 def matches_at(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
     """``pattern.finditer(text)`` where every match can only begin at one of ``starts`` (ascending):
     the pattern is tried there alone instead of at every position. For patterns without empty matches."""

@@ -75,10 +75,10 @@ def extract(text: str) -> TextFacts:
         dates=date_items,
         names=names.extract(text, folded, word_matches),
         quotes=quote_items,
-        attributions=attribution.extract(text, folded) if not words.isdisjoint(ATTRIBUTION_WORDS) else (),
+        attributions=attribution.extract(text, folded, runs) if not words.isdisjoint(ATTRIBUTION_WORDS) else (),
         hedges=hedges.extract(text, folded, not words.isdisjoint(HEDGE_WORDS), runs),
         copulas=hedges.copulas(text, folded, runs),
-        negations=negation.extract(text, folded) if "n't" in folded or not words.isdisjoint(NEGATION_WORDS) else (),
+        negations=negation.extract(text, folded, runs) if "n't" in folded or not words.isdisjoint(NEGATION_WORDS) else (),
         words=words,
         quote_spans=tuple(quoted_spans),
     )

@@ -14,6 +14,7 @@ from viewer.engine.facts.base import (
     TextFacts,
     blank,
     matches_at,
+    word_starts,
     pair_alike,
     previous_word,
     surface,
@@ -58,6 +59,9 @@ _DATE_RE = re.compile(rf"""\b(?:
 
 
 _DIGITS_RE = re.compile(r"\d+")
+# Words besides the DATE_WORDS that open a date: "last Friday", "over the weekend", "later this year".
+_OPENERS = frozenset("last next this coming upcoming over at during on earlier later".split())
+_OPENING_WORDS = DATE_WORDS | _OPENERS
 _PART_BEFORE_RE = re.compile(r"\b(?P<part>early|late)\s+(?:on\s+)?$", re.IGNORECASE)
 _PART_AFTER_RE = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)
 # How far back "late on" may stand before its day.
@@ -95,11 +99,14 @@ def extract(text: str, folded: str, runs: frozenset[str] | None) -> tuple[tuple[
 
 
 def _matches(folded: str, runs: frozenset[str] | None):
-    """``_DATE_RE.finditer(folded)``. Every branch that opens with a letter needs one of the
-    ``DATE_WORDS``; without them a date opens a run of digits, and only those are tried."""
-    if runs is not None and runs.isdisjoint(DATE_WORDS):
-        return matches_at(_DATE_RE, folded, [m.start() for m in _DIGITS_RE.finditer(folded)])
-    return _DATE_RE.finditer(folded)
+    """``_DATE_RE.finditer(folded)``, tried only where a date can open: at a run of digits or one of
+    the ``_OPENING_WORDS``. Every branch that opens with a letter needs one of the ``DATE_WORDS``."""
+    if runs is None:
+        return _DATE_RE.finditer(folded)
+    starts = [m.start() for m in _DIGITS_RE.finditer(folded)]
+    if not runs.isdisjoint(DATE_WORDS):
+        starts = sorted({*starts, *word_starts(folded, runs, _OPENING_WORDS)})
+    return matches_at(_DATE_RE, folded, starts)
 
 
 def _date_key(m: re.Match, folded: str) -> DateKey | None:

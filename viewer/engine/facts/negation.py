@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from viewer.engine.facts.base import Item, TextFacts, facts_from, make_item, unmatched
+from viewer.engine.facts.base import Item, TextFacts, facts_from, make_item, matches_at, unmatched, word_starts
+from viewer.engine.facts.words import NEGATION_WORDS
 from viewer.engine.model import Fact, FactType
 
 _NEGATION_RE = re.compile(r"""
@@ -35,10 +36,11 @@ _PRIVATIVE_RE = re.compile(r"""
 _LIKELY_AFTER_RE = re.compile(r"\s+likely\b", re.IGNORECASE)
 
 
-def extract(text: str, folded: str) -> tuple[Item, ...]:
-    """The negating words of a text ("not", "never", "no", "without", "failed to", ...)."""
+def extract(text: str, folded: str, runs: frozenset[str] | None) -> tuple[Item, ...]:
+    """The negating words of a text ("not", "never", "no", "without", "failed to", ...); ``runs``:
+    its ``ascii_words``."""
     items = []
-    for m in _NEGATION_RE.finditer(folded):
+    for m in _matches(folded, runs):
         word = m.group().lower()
         if word == "nor" and any(item.key == "neither" for item in items):
             continue  # "neither ... nor" negates once
@@ -47,6 +49,23 @@ def extract(text: str, folded: str) -> tuple[Item, ...]:
         key = "not" if m.group("verb") or word in ("not", "cannot") or word.endswith("n't") else word
         items.append(make_item(text, m, key))
     return tuple(items)
+
+
+def _matches(folded: str, runs: frozenset[str] | None):
+    """``_NEGATION_RE.finditer(folded)``, tried only where a negation can open in an ASCII text: at
+    one of the ``NEGATION_WORDS``, or at the start of the word of an "n't"."""
+    if runs is None:
+        return _NEGATION_RE.finditer(folded)
+    starts = set(word_starts(folded, runs, NEGATION_WORDS))
+    lower = folded.lower()
+    i = lower.find("n't")
+    while i >= 0:
+        start = i
+        while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            start -= 1
+        starts.add(start)
+        i = lower.find("n't", i + 1)
+    return matches_at(_NEGATION_RE, folded, sorted(starts))
 
 
 def diff(a: TextFacts, b: TextFacts) -> list[Fact]:

@@ -169,7 +169,7 @@ class _Facts:
         known: dict[str, list[str]] = {}
         for v, version in enumerate(comparison.versions):
             text, spans = version.text, version.sentences
-            sentences, stems_of, each = self.sentences[v], self.stems[v], self.each[v]
+            sentences, by_row, each = self.sentences[v], self.stems[v], self.each[v]
             for r, row in enumerate(comparison.rows):
                 group = []
                 for i in row.cells[v]:
@@ -184,11 +184,10 @@ class _Facts:
                     each.append((r, stems))
                 if group:
                     sentences[r] = len(group)
-                    stems_of[r] = group[0] if len(group) == 1 else [s for stems in group for s in stems]
+                    by_row[r] = group[0] if len(group) == 1 else [s for stems in group for s in stems]
         self.words = [sum(map(len, rows.values())) for rows in self.stems]
-        # Keyed by id() of the stem lists above, which live as long as this object: a pair of
-        # texts is compared once however many versions and rows hold it.
-        self._counts: dict[int, Counter] = {}
+        # Keyed by id() of two stem lists above, which live as long as this object: a pair of texts
+        # is compared once however many versions and rows hold it.
         self._common: dict[tuple[int, int], int] = {}
         self._sets: dict[int, list[tuple[int, frozenset]]] = {}
         self._index: dict[int, tuple[set[frozenset], dict[str, list[frozenset]]]] = {}
@@ -238,16 +237,15 @@ class _Facts:
         return self._copies[(v, p)]
 
     def common(self, mine: list[str], theirs: list[str]) -> int:
-        """How many of ``mine`` (counted with repeats) are in ``theirs``."""
+        """How many of ``mine`` (counted with repeats) are in ``theirs``: the size of the multisets' intersection."""
         key = id(mine), id(theirs)
         if key not in self._common:
-            counts = []
-            for stems in (mine, theirs):
-                if id(stems) not in self._counts:
-                    self._counts[id(stems)] = Counter(stems)
-                counts.append(self._counts[id(stems)])
-            a, b = counts
-            self._common[key] = sum(min(n, b[s]) for s, n in a.items() if s in b)
+            distinct, other = set(mine), set(theirs)
+            if len(distinct) == len(mine) or len(other) == len(theirs):  # a side without repeats: shared stems count once
+                self._common[key] = len(distinct & other)
+            else:
+                counts, other_counts = Counter(mine), Counter(theirs)
+                self._common[key] = sum(min(n, other_counts[s]) for s, n in counts.items() if s in other_counts)
         return self._common[key]
 
     def overlap(self, v: int, p: int) -> dict[int, int]:
@@ -286,8 +284,10 @@ class _Facts:
         if key not in self._coverage:
             # Per row of v, the most found: on p's sentences there, or in near-copies anywhere in p.
             best = dict(self.overlap(v, p))
-            for found_in in (self.copies(v, p),) if also is None else (self.copies(v, p), self.overlap(v, also),
-                                                                       self.copies(v, also)):
+            others = [self.copies(v, p)]
+            if also is not None:
+                others += [self.overlap(v, also), self.copies(v, also)]
+            for found_in in others:
                 for r, n in found_in.items():
                     if n > best.get(r, 0):
                         best[r] = n

@@ -280,3 +280,45 @@ def test_only_the_latest_widths_keep_their_row_heights(qtbot, long_story):
         view.resize(900 + 40 * (step + 1), 400)
     assert len(view._exact) == KEPT_WIDTHS
     assert tuple(view.columnWidth(c) for c in range(3)) == list(view._exact)[-1]
+
+
+def test_a_grid_built_by_the_job_is_shown_only_for_its_comparison_and_with_the_dismissals_of_now(
+        qtbot, pair_comparison):
+    from viewer.gui.aligned_model import AlignedModel
+    from viewer.report.facts_list import changed_facts
+    from viewer.report.grid import Grid
+
+    model = AlignedModel()
+    other = Grid(compare("pair_a.txt", "plain.txt"))
+    model.set_comparison(pair_comparison, other)
+    assert model.grid is not other and model.grid.comparison is pair_comparison
+    entry = changed_facts(pair_comparison)[0]
+    built = Grid(pair_comparison)  # before the reader dismissed a fact
+    assert built.cell(entry.row, entry.version).facts
+    model.set_dismissed(frozenset({entry.key}))
+    model.set_comparison(pair_comparison, built)
+    assert model.grid is built and built.dismissed == {entry.key}
+    every = Grid(pair_comparison).cell(entry.row, entry.version).facts
+    assert len(model.cell(entry.row, entry.version).facts) == len(every) - 1
+
+
+def test_a_cell_keeps_its_layout_while_its_lines_break_where_a_new_one_would(view):
+    from viewer.gui.aligned_view import CellDelegate
+
+    model = view.grid_model
+    row, column = max(((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+                       if not model.cell(r, c).moved), key=lambda rc: len(model.cell(*rc).text))
+    cell = model.cell(row, column)
+
+    def breaks(layout):
+        return [(layout.lineAt(i).textStart(), layout.lineAt(i).textLength()) for i in range(layout.lineCount())]
+
+    view.delegate.clear_cache()
+    previous, kept, made = None, 0, 0
+    for width in range(260, 420, 3):
+        layout, _, height = view.delegate.layout(row, column, cell, width)
+        fresh, _, fresh_height = CellDelegate(view).layout(row, column, cell, width)
+        assert breaks(layout) == breaks(fresh) and height == fresh_height
+        kept, made = kept + (layout is previous), made + (layout is not previous)
+        previous = layout
+    assert len(breaks(layout)) > 1 and kept > 5 and made > 5

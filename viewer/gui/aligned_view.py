@@ -8,6 +8,7 @@ Exact row heights are kept per set of column widths, so going back to a width co
 """
 from __future__ import annotations
 
+import math
 import re
 import time
 
@@ -22,13 +23,14 @@ from viewer.engine.model import Kind
 from viewer.gui import palette
 from viewer.gui.aligned_model import CELL_ROLE, AlignedModel
 from viewer.gui.header import VersionHeader
-from viewer.report.grid import UNCERTAIN_BELOW, Cell, Role, Span
+from viewer.report.grid import UNCERTAIN_BELOW, Cell, Grid, Role, Span
 
 MIN_COLUMN_WIDTH = 260
 MAX_COLUMN_WIDTH = 760
 REFINE_DELAY_MS = 250    # exact heights of off-screen rows start this long after the last resize
 REFINE_SLICE_S = 0.012   # and run in slices this long, so the window stays responsive
 KEPT_WIDTHS = 8          # sets of column widths whose exact row heights are kept
+_FIT_MARGIN = 3          # pixels a laid-out line keeps spare before it is trusted to fit (bearing, rounding)
 # Flags combined once: Python enum arithmetic at every cell painted adds up.
 _GLYPH_ALIGN = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 _LABEL_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -44,7 +46,9 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, view: "AlignedView"):
         super().__init__(view)
         self.view = view
-        self._layouts: dict[tuple[int, int], tuple[int, QTextLayout, QTextLayout | None, float]] = {}
+        # (row, column) -> (low, high, text layout, facts layout, height): the layouts hold for
+        # text widths in [low, high), where every line breaks as it does now.
+        self._layouts: dict[tuple[int, int], tuple[float, float, QTextLayout, QTextLayout | None, float]] = {}
         self.colours = palette.colours(view.palette())
         self._formats: dict = {}
         self.refresh_style()
@@ -112,14 +116,19 @@ class CellDelegate(QStyledItemDelegate):
 
     def layout(self, row: int, column: int, cell: Cell, width: int):
         """The cached (text layout, facts layout, height) of a cell at a column width."""
-        cached = self._layouts.get((row, column))
-        if cached is not None and cached[0] == width:
-            return cached[1], cached[2], cached[3]
         text_width = self.text_width(width)
         if cell.moved and cell.role is Role.VERSION:
             text_width -= round(self.line_height) + 4  # room for the moved marker
+        cached = self._layouts.get((row, column))
+        # A resize step of a few pixels leaves most cells' lines as they were: those keep their layout.
+        if cached is not None and cached[0] <= text_width < cached[1]:
+            return cached[2], cached[3], cached[4]
         text_layout, facts_layout, height = self._build(cell, text_width)
-        self._layouts[(row, column)] = (width, text_layout, facts_layout, height)
+        low, high = _same_breaks(text_layout, cell.text, text_width)
+        if facts_layout is not None:
+            facts_low, facts_high = _same_breaks(facts_layout, facts_layout.text(), text_width)
+            low, high = max(low, facts_low), min(high, facts_high)
+        self._layouts[(row, column)] = (low, high, text_layout, facts_layout, height)
         return text_layout, facts_layout, height
 
     @staticmethod
@@ -331,6 +340,37 @@ def _lay_out(layout: QTextLayout, width: float) -> float:
     return y
 
 
+def _same_breaks(layout: QTextLayout | None, text: str, width: int) -> tuple[float, float]:
+    """The text widths [low, high) at which ``layout``, laid out at ``width``, breaks every line where
+    it does now, erring narrow: each line must still fit, and none may take the next line's first word."""
+    if layout is None:
+        return 0.0, math.inf
+    low, high = 0.0, math.inf
+    count = layout.lineCount()
+    for i in range(count):
+        line = layout.lineAt(i)
+        natural = line.naturalTextWidth()
+        low = max(low, natural + _FIT_MARGIN)
+        if i + 1 < count:
+            nxt = layout.lineAt(i + 1)
+            start = nxt.textStart()
+            if not text[start - 1].isspace():
+                return width, width + 1  # broken inside a word or after a hyphen: keep to this width
+            # The next line's leading ASCII letters and digits hold no break, so they (and the space
+            # before them) are the least that could move up; any other first character alone.
+            end = start + 1
+            if _unbreakable(text[start]):
+                while end < len(text) and _unbreakable(text[end]):
+                    end += 1
+            high = min(high, natural + nxt.cursorToX(end)[0] - nxt.cursorToX(start)[0])
+    # Narrower than ``width`` no word moves up; at ``width`` itself the layout is what it is.
+    return min(low, width), max(high, width + 1)
+
+
+def _unbreakable(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
 def _height(layout: QTextLayout) -> float:
     return layout.boundingRect().height()
 
@@ -382,9 +422,10 @@ class AlignedView(QTableView):
         self.verticalScrollBar().setSingleStep(24)
 
     # ----------------------------------------------------------------------------- content
-    def set_comparison(self, comparison, relayout: bool = True) -> None:
-        """Show ``comparison``; pass ``relayout=False`` when the caller lays out after resizing."""
-        self.grid_model.set_comparison(comparison)
+    def set_comparison(self, comparison, relayout: bool = True, grid: Grid | None = None) -> None:
+        """Show ``comparison`` (through ``grid`` if built already); pass ``relayout=False`` when the
+        caller lays out after resizing."""
+        self.grid_model.set_comparison(comparison, grid)
         self._announce = comparison is not None
         self.delegate.clear_cache()
         self._widths = []

@@ -40,9 +40,9 @@ def jobs(monkeypatch):
     seen = []
     real = document_module.load_and_compare
 
-    def spy(sources, base_source, params, cache, progress, cancelled, limit=None):
+    def spy(sources, base_source, params, cache, progress, cancelled, **options):
         seen.append(([s.label for s in sources], base_source.label if base_source else None))
-        return real(sources, base_source, params, cache, progress, cancelled, limit=limit)
+        return real(sources, base_source, params, cache, progress, cancelled, **options)
 
     monkeypatch.setattr(document_module, "load_and_compare", spy)
     return seen
@@ -141,11 +141,11 @@ def test_a_superseded_job_is_dropped(qtbot, doc, monkeypatch):
     real = document_module.load_and_compare
     calls = []
 
-    def gated(sources, base_source, params, cache, progress, cancelled, limit=None):
+    def gated(sources, base_source, params, cache, progress, cancelled, **options):
         calls.append(len(sources))
         if len(calls) == 1:
             gate.wait(5)  # the first job is still loading when the second is asked for
-        return real(sources, base_source, params, cache, progress, lambda: False, limit=limit)
+        return real(sources, base_source, params, cache, progress, lambda: False, **options)
 
     monkeypatch.setattr(document_module, "load_and_compare", gated)
     doc.add_files(PAIR)

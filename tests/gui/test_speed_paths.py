@@ -1,6 +1,8 @@
 """What the reader sees while a comparison arrives: "Done" only once its rows are painted."""
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from gui_helpers import SAMPLE, drop
@@ -97,3 +99,18 @@ def test_the_first_paint_comes_before_the_engine_is_imported(tmp_path):
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen == {"painted": {"ready": False, "engine": False, "numpy": False}, "built": {"engine": True}}
+
+
+def test_the_job_builds_every_cell_so_showing_builds_none(qtbot, window, monkeypatch):
+    from viewer.report.grid import Grid
+
+    built = []  # the thread of each cell built
+    real = Grid._make_cell
+    monkeypatch.setattr(Grid, "_make_cell",
+                        lambda grid, *args: built.append(threading.current_thread()) or real(grid, *args))
+    drop(window, sorted(SAMPLE.glob("*.txt")), qtbot)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Done", timeout=5000)
+    grid = window.view.grid_model.grid
+    assert grid.comparison is window.comparison
+    assert len(built) == grid.row_count * grid.column_count
+    assert threading.main_thread() not in built

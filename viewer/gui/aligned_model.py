@@ -32,9 +32,16 @@ class AlignedModel(QAbstractTableModel):
     def comparison(self) -> Comparison | None:
         return self.grid.comparison if self.grid else None
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
+    def set_comparison(self, comparison: Comparison | None, grid: Grid | None = None) -> None:
+        """Serve ``comparison``; ``grid``, if it is of that comparison, is used rather than a new one."""
         self.beginResetModel()
-        self.grid = Grid(comparison, self.dismissed) if comparison is not None else None
+        if comparison is None:
+            self.grid = None
+        elif grid is not None and grid.comparison is comparison:
+            self.grid = grid
+            grid.set_dismissed(self.dismissed)  # dismissals made while it was built
+        else:
+            self.grid = Grid(comparison, self.dismissed)
         self._summaries: dict = {}
         self.focus = self.grid.default_focus() if self.grid else None
         self.endResetModel()

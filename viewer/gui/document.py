@@ -219,7 +219,7 @@ class ComparisonDocument(QObject):
             self.cleared.emit()
             return
         job = functools.partial(load_and_compare, list(self.sources), self.base_source, self.params(),
-                                dict(self.cache), limit=self.limit)
+                                dict(self.cache), limit=self.limit, dismissed=self.dismissed)
         self.worker.submit(lambda progress, cancelled: job(progress, cancelled))
 
     def cancel(self) -> bool:

@@ -1,4 +1,4 @@
-"""The window's long job as a pure function: load what is not loaded yet, then compare.
+"""The window's long job as a pure function: load what is not loaded yet, compare, and build the grid.
 
 No Qt here: the worker runs :func:`load_and_compare` on a pool thread and hands the
 :class:`Outcome` back to the GUI thread.
@@ -14,6 +14,7 @@ from viewer.engine import fetch, loading, pipeline
 from viewer.engine.model import Comparison, Version
 from viewer.engine.params import Params
 from viewer.engine.progress import Cancelled
+from viewer.report.grid import Grid
 
 
 @dataclass(eq=False)
@@ -52,6 +53,7 @@ class Outcome:
     loaded: dict = field(default_factory=dict)  # Source -> Version, for the window's cache
     left_out: list[Source] = field(default_factory=list)  # not tried: ``limit`` versions had loaded
     fetched: dict = field(default_factory=dict)  # Source -> fetch.Fetched, for addresses fetched by this job
+    grid: Grid | None = None  # the comparison's grid, every cell built (prepared_grid)
 
 
 def file_sha256(path: str) -> str:
@@ -99,8 +101,10 @@ def load_and_compare(
     progress: Callable[[float, str], None],
     cancelled: Callable[[], bool],
     limit: int | None = None,
+    dismissed: frozenset[str] = frozenset(),
 ) -> Outcome:
-    """Load every source not in ``cache``, then compare those that loaded against the base.
+    """Load every source not in ``cache``, then compare those that loaded against the base, and
+    build the grid the window shows (leaving out the facts ``dismissed``).
 
     Once ``limit`` versions have loaded, the remaining sources are left out untried: files that
     fail to load do not count against the limit.
@@ -153,4 +157,18 @@ def load_and_compare(
 
         comparison = pipeline.compare(versions, params, base=base, progress=scaled, cancelled=cancelled)
     progress(1.0, "Done")
-    return Outcome(ok_sources, versions, base, comparison, errors, changed, loaded, left_out, fetched)
+    grid = prepared_grid(comparison, dismissed, cancelled) if comparison is not None else None
+    return Outcome(ok_sources, versions, base, comparison, errors, changed, loaded, left_out, fetched, grid)
+
+
+def prepared_grid(comparison: Comparison, dismissed: frozenset[str], cancelled: Callable[[], bool]) -> Grid:
+    """The grid of ``comparison`` with every cell and row kind built as the window first shows them:
+    the legend, the overview and the row heights read them all (tens of ms, off the GUI thread)."""
+    grid = Grid(comparison, dismissed)
+    for row in range(grid.row_count):
+        if cancelled():
+            raise Cancelled()
+        for column in range(grid.column_count):
+            grid.cell(row, column)  # the base column with the default focus, the view's first
+    grid.row_kinds, grid.row_moved
+    return grid

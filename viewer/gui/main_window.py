@@ -30,6 +30,7 @@ from viewer.gui.window_state import WindowState
 if TYPE_CHECKING:
     from viewer.engine.model import Comparison
     from viewer.gui.jobs import Outcome
+    from viewer.report.grid import Grid
 
 APP_NAME = "storydiff"
 
@@ -161,7 +162,6 @@ class MainWindow(QMainWindow):
         view.header.encodingRequested.connect(doc.set_encoding)
         view.header.renameRequested.connect(self.files.ask_rename)
         self.base_combo.activated.connect(doc.set_base)
-        view.verticalScrollBar().valueChanged.connect(lambda _: self.overview.update())
         view.customContextMenuRequested.connect(lambda pos: menus.show_cell_menu(self, pos))
 
     # ============================================================================= commands
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
             self.show_message("<br>".join(m[0] for m in messages), level)
         if outcome.comparison is not None:
             self.files.remember_files()
-        self.show_comparison(outcome.comparison)
+        self.show_comparison(outcome.comparison, outcome.grid)
 
     def _on_cleared(self) -> None:
         self.progress.stop()
@@ -279,13 +279,13 @@ class MainWindow(QMainWindow):
         self.page.set_furniture_shown(on)
 
     # ============================================================================= showing
-    def show_comparison(self, comparison: Comparison | None) -> None:
-        """Put ``comparison`` on screen (None: the empty state), keeping the selected row and column."""
+    def show_comparison(self, comparison: Comparison | None, grid: Grid | None = None) -> None:
+        """Put ``comparison`` on screen (None: the empty state; ``grid``: its grid if built), keeping the selection."""
         previous_row, previous_column = self.view.current_row(), self.view.current_column()
         self.comparison = comparison
         # Page, legend and strip are shown first, so the rows are laid out once, at the real width.
         self.stack.setCurrentWidget(self.page if comparison is not None else self.empty)
-        self.view.set_comparison(comparison, relayout=False)
+        self.view.set_comparison(comparison, relayout=False, grid=grid)
         self.update_actions()
         self.overview.reset()  # its width depends on the number of versions
         for widget in (self.centralWidget(), self.page, self.view.parentWidget()):

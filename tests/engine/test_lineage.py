@@ -146,3 +146,13 @@ def test_past_the_work_bound_no_near_copies_are_sought():
     assert len(_Facts(comparison, Params()).copies(2, 1)) == 8  # each of its 8 sentences, one per row
     assert _Facts(comparison, Params(lineage_copy_pairs=8 * 8 - 1)).copies(2, 1) == {}
     assert _Facts(comparison, Params(lineage_copy_pairs=8 * 8)).copies(2, 1) != {}
+
+
+def test_a_stem_repeated_in_both_sentences_counts_as_often_as_both_hold_it():
+    # b's 8 content stems: "rain" twice (a has it three times), "paris" and "overnight" are a's:
+    # 4 found, not the 3 distinct stems shared.
+    versions = [load_text("Rain, rain and more rain fell on Paris overnight.", "a"),
+                load_text("Rain, rain and wind hit Paris overnight, officials said.", "b")]
+    d = lineage(compare(versions))[1]
+    assert (d.parent, d.shared, d.confidence) == (0, 1, 0.5)
+    assert d.reason == "keeps 1 of a's 1 sentences (50% of its wording is a's) and adds 0 of its own"

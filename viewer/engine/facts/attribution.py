@@ -55,12 +55,15 @@ _REPORTS_RE = re.compile(REPORTS_PATTERN, re.IGNORECASE)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # A determiner or possessive makes the verb form a noun: "Russia's claims", "the reports".
 # ("he's said" is "he has said", not a possessive.)
+_NOUN_WORDS = ("the|a|an|his|her|its|their|our|your|my|these|those|such|any|no|earlier"
+               "|previous|similar|false|new|territorial")
 _NOUN_BEFORE_RE = re.compile(
     r"(?:\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bwho)(?<!\bthat)(?<!\bthere)'s|s'"
-    r"|\b(?:the|a|an|his|her|its|their|our|your|my|these|those|such|any|no|earlier"
-    r"|previous|similar|false|new|territorial))\s+$",
+    rf"|\b(?:{_NOUN_WORDS}))\s+$",
     re.IGNORECASE,
 )
+# A match of _NOUN_BEFORE_RE ends in the trailing white space: it opens at most this far before it.
+_NOUN_LOOK_BACK = max(3, *map(len, _NOUN_WORDS.split("|")))
 
 _CLAUSE_START_RE = re.compile(r"""[,.;:!?"()\[\]-](?=[^,.;:!?"()\[\]-]*$)""")
 _OTHER_PRONOUNS = frozenset("i it you who which that one someone".split())
@@ -87,7 +90,12 @@ def extract(text: str, folded: str, runs: frozenset[str] | None) -> tuple[Item, 
         else:
             if m.group()[0].isupper() and not starts_sentence(folded, m.start()):
                 continue  # "the United States"
-            if _PASSIVE_BEFORE_RE.search(before) or _NOUN_BEFORE_RE.search(before):
+            # Both end in white space: without it at the end, neither can match.
+            words_end = len(before.rstrip())
+            if words_end < len(before) and (
+                _PASSIVE_BEFORE_RE.search(before)
+                or _NOUN_BEFORE_RE.search(before, max(0, words_end - _NOUN_LOOK_BACK))
+            ):
                 continue
             previous = previous_token(before)
             if previous in ("not", "never") or (word in BARE_VERBS and previous in AUXILIARIES):

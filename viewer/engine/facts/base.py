@@ -37,7 +37,9 @@ class Item(NamedTuple):
 _PREVIOUS_TOKEN_RE = re.compile(r"(\w+(?:'\w+)?)\s+$")
 DIGIT_CHAR_RE = re.compile(r"\d")
 _PREVIOUS_WORD_RE = re.compile(r"([A-Za-z]+)[\s-]*$")
-WORD_RE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+\.?|[^\W\d_](?:[\w'\-]*[^\W_])?")
+# The first run of letters is possessive ("++"): a dotted word needs all of it before its dot, so
+# giving letters back could never match and only cost time.
+WORD_RE = re.compile(r"[^\W\d_]++(?:\.[^\W\d_]+)+\.?|[^\W\d_](?:[\w'\-]*[^\W_])?")
 PLAIN_WORD_RE = re.compile(r"\w+(?:'\w+)*")
 
 
@@ -91,7 +93,7 @@ def matches_at(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
 
 def canonical(text: str) -> str:
     """The text as compared for "nothing changed": typography folded, whitespace collapsed."""
-    return " ".join(text.translate(FOLD).split())
+    return " ".join((text if text.isascii() else text.translate(FOLD)).split())
 
 
 class TextFacts(NamedTuple):
@@ -143,6 +145,8 @@ def _take(counts: Counter, key) -> bool:
 
 def facts_from(fact_type: str, left_a, left_b, fact=None) -> list[Fact]:
     """The items paired in order; what one side has over is dropped or added."""
+    if not left_a and not left_b:
+        return []
     fact = fact or (lambda x, y: Fact(fact_type, x.surface, y.surface))
     facts = [fact(x, y) for x, y in zip(left_a, left_b, strict=False)]
     facts += [Fact(fact_type, x.surface, "") for x in left_a[len(left_b):]]

@@ -58,7 +58,8 @@ def extract(text: str) -> TextFacts:
     folded = text if text.isascii() else text.translate(FOLD)  # FOLD maps only non-ASCII characters
     runs = ascii_words(folded)
     word_matches = tuple(WORD_RE.finditer(folded))
-    words = names.word_set(word_matches)
+    tokens = [m.group() for m in word_matches]
+    words = names.word_set(tokens)
     # The long alternations are the slow part; a text without a digit or trigger word skips them.
     digits = bool(DIGIT_CHAR_RE.search(folded))
     spelled = not words.isdisjoint(NUMBER_WORDS)
@@ -73,7 +74,7 @@ def extract(text: str) -> TextFacts:
         # Blanking a date may split a word ("5 MarchHALF"): the runs of what is left.
         numbers=numbers.extract(text, masked, digits, spelled, ascii_words(masked) if date_items else runs),
         dates=date_items,
-        names=names.extract(text, folded, word_matches),
+        names=names.extract(text, folded, word_matches, tokens),
         quotes=quote_items,
         attributions=attribution.extract(text, folded, runs) if not words.isdisjoint(ATTRIBUTION_WORDS) else (),
         hedges=hedges.extract(text, folded, not words.isdisjoint(HEDGE_WORDS), runs),

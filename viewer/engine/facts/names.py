@@ -66,10 +66,11 @@ _DATELINE_RE = re.compile(r"""
 _ARABIC_PREFIX_RE = re.compile(rf"(?:{'|'.join(ARABIC_PREFIXES)})-[A-Z]")
 
 
-def word_set(word_matches: tuple[re.Match, ...]) -> frozenset[str]:
-    """A text's words in the forms a name may take: dotted, possessive, accented, aliased, hyphenated."""
+def word_set(tokens: list[str]) -> frozenset[str]:
+    """A text's words (``WORD_RE``) in the forms a name may take: dotted, possessive, accented,
+    aliased, hyphenated."""
     words = set()
-    for token in {m.group().lower() for m in word_matches}:
+    for token in {token.lower() for token in tokens}:
         if "." in token or "'" in token:
             token = _name_token(token)
         words.add(token)
@@ -133,9 +134,9 @@ def _is_title_case(folded: str, words: list[str]) -> bool:
     return capitalised / len(long_words) >= TITLE_CASE_SHARE
 
 
-def extract(text: str, folded: str, word_matches: tuple[re.Match, ...]) -> tuple[Item, ...]:
-    """The names of a text: runs of capitalised words, without titles, datelines and sentence-initial common words."""
-    words = [m.group() for m in word_matches]
+def extract(text: str, folded: str, word_matches: tuple[re.Match, ...], words: list[str]) -> tuple[Item, ...]:
+    """The names of a text: runs of capitalised words, without titles, datelines and sentence-initial
+    common words (``words``: the text of each of ``word_matches``)."""
     if _is_title_case(folded, words):
         return ()
     lowercase_words = {w for w in words if w[0].islower()}
@@ -144,10 +145,9 @@ def extract(text: str, folded: str, word_matches: tuple[re.Match, ...]) -> tuple
     runs: list[list[re.Match]] = []
     run: list[re.Match] = []
     previous_end = -1
-    for m in word_matches:
-        if m.start() < first:
+    for m, token in zip(word_matches, words):
+        if first and m.start() < first:
             continue
-        token = m.group()
         if not run and token[0].islower() and ("-" not in token or not _ARABIC_PREFIX_RE.match(token)):
             previous_end = m.end()
             continue  # the common case, kept cheap

@@ -69,8 +69,12 @@ _ARABIC_PREFIX_RE = re.compile(rf"(?:{'|'.join(ARABIC_PREFIXES)})-[A-Z]")
 def word_set(tokens: list[str]) -> frozenset[str]:
     """A text's words (``WORD_RE``) in the forms a name may take: dotted, possessive, accented,
     aliased, hyphenated."""
-    words = set()
-    for token in {token.lower() for token in tokens}:
+    lowered = {token.lower() for token in tokens}
+    plain = {token for token in lowered if token.isalpha() and token.isascii()}  # the common case, as they are
+    words = set(plain)
+    for token in plain & ALIASES.keys():
+        words.update(ALIASES[token])
+    for token in lowered - plain:
         if "." in token or "'" in token:
             token = _name_token(token)
         words.add(token)

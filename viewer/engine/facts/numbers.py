@@ -77,6 +77,7 @@ _SPELLED_STARTS = frozenset([
     *UNITS, *SCALES, *ORDINALS, "dozen", "a", "an", "tens", "dozens", "hundreds", "thousands", "millions", "billions",
 ])
 _RUN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
+_DIGITS_RE = re.compile(r"[0-9]+")
 _DENOMINATOR = "|".join(FRACTIONS)
 # A share of a whole: "two-thirds", "a quarter of", "half of", "one in three", "9 out of 10".
 _SHARE_RE = re.compile(rf"""\b(?:
@@ -139,7 +140,7 @@ def extract(text: str, masked: str, digits: bool, spelled: bool, runs: frozenset
     items = _shares(text, masked) if (digits or spelled) and _may_share(runs, digits) else []
     if items:
         masked = blank(masked, items)
-    for m in _DIGIT_RE.finditer(masked) if digits else ():
+    for m in _figures(masked) if digits else ():
         value = Decimal(m.group("num").replace(",", ""))
         glued = (m.group("glued") or "").lower()
         scale = m.group("scale") or ""
@@ -204,6 +205,23 @@ def _shares(text: str, masked: str) -> list[Item]:
         percent = (100 * share).quantize(Decimal("0.1")).normalize()
         items.append(make_item(text, m, Count(format(percent, "f"), "", True, False, "")))
     return items
+
+
+def _figures(masked: str):
+    """``_DIGIT_RE.finditer(masked)``. A figure opens at its first digit, at the space before it, or
+    at most two letters before a "$" ("US$"); in an ASCII text only those places are tried."""
+    if not masked.isascii():
+        return _DIGIT_RE.finditer(masked)
+    starts = set()
+    for m in _DIGITS_RE.finditer(masked):
+        starts.update((m.start() - 1, m.start()))
+    i = masked.find("$")
+    while i >= 0:
+        starts.update((i - 2, i - 1, i))
+        i = masked.find("$", i + 1)
+    starts.discard(-1)
+    starts.discard(-2)
+    return matches_at(_DIGIT_RE, masked, sorted(starts))
 
 
 def _matches(pattern: re.Pattern, masked: str, words: frozenset[str], digits: bool):

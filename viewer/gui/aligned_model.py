@@ -16,6 +16,7 @@ ENCODING_ROLE = Qt.ItemDataRole.UserRole + 5  # header: the encoding a file was 
 UNSURE_ROLE = Qt.ItemDataRole.UserRole + 6    # header: the loader's notes (a guessed encoding, bad bytes)
 
 _Index = QModelIndex | QPersistentModelIndex
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked for every cell painted: combined once
 
 
 class AlignedModel(QAbstractTableModel):
@@ -79,7 +80,7 @@ class AlignedModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.grid is None:

@@ -34,8 +34,8 @@ _FIT_MARGIN = 3          # pixels a laid-out line keeps spare before it is trust
 # Flags combined once: Python enum arithmetic at every cell painted adds up.
 _GLYPH_ALIGN = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 _LABEL_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_SELECTED = QStyle.StateFlag.State_Selected
-_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+_SELECTED = QStyle.StateFlag.State_Selected.value  # tested as ints: a Flag & Flag is microseconds
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 # A typical line of news text, to measure the mean advance of a character for the estimates.
 _SAMPLE = "The council said on Tuesday that 32 homes, not 23, were damaged in the harbour fire."
 
@@ -66,6 +66,10 @@ class CellDelegate(QStyledItemDelegate):
         self.small_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.86))
         self.glyph_font = QFont(font)
         self.glyph_font.setBold(True)
+        self.omitted_font = QFont(font)  # the label of an omitted gap
+        self.omitted_font.setItalic(True)
+        self.omitted_font.setBold(True)
+        self.omitted_width = QFontMetricsF(self.omitted_font).horizontalAdvance("omitted") + 2 * self.pad_x
         self.char_width = QFontMetricsF(font).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
         facts_font = QFont(self.small_font)
         facts_font.setBold(True)
@@ -134,22 +138,21 @@ class CellDelegate(QStyledItemDelegate):
     @staticmethod
     def measures(model: AlignedModel) -> dict[str, np.ndarray]:
         """What the height estimates need of every cell, as (rows, columns) arrays: text length,
-        the length of its ⚠ line, whether it is one line (a gap), and whether it is moved."""
+        the length of its ⚠ line, and whether it is moved. (A gap is one line: the least a row has.)"""
         rows, columns = model.rowCount(), model.columnCount()
-        text = np.zeros((rows, columns))
-        facts = np.zeros((rows, columns))
-        one_line = np.zeros((rows, columns), dtype=bool)
-        moved = np.zeros((rows, columns), dtype=bool)
+        text, facts, moved = [], [], []
+        cell_at, focus = model.grid.cell, model.focus  # straight to the grid: every cell is asked
         for row in range(rows):
             for column in range(columns):
-                cell = model.cell(row, column)
-                if cell.role in (Role.OMITTED, Role.AWAY):
-                    one_line[row, column] = True
-                elif cell.role is not Role.EMPTY and cell.text:
-                    text[row, column] = len(cell.text)
-                    moved[row, column] = cell.moved and cell.role is Role.VERSION
-                    facts[row, column] = sum(len(f.type) + len(f.a or "-") + len(f.b or "-") + 6 for f in cell.facts)
-        return {"text": text, "facts": facts, "one_line": one_line, "moved": moved}
+                cell = cell_at(row, column, focus)
+                text.append(len(cell.text))
+                facts.append(sum(len(f.type) + len(f.a or "-") + len(f.b or "-") + 6 for f in cell.facts)
+                             if cell.facts else 0)
+                moved.append(cell.moved and cell.role is Role.VERSION)
+        shape = (rows, columns)
+        return {"text": np.array(text, dtype=float).reshape(shape),
+                "facts": np.array(facts, dtype=float).reshape(shape),
+                "moved": np.array(moved, dtype=bool).reshape(shape)}
 
     def estimate_rows(self, measures: dict[str, np.ndarray], widths: list[int], opens: np.ndarray) -> np.ndarray:
         """Every row's height at these column widths, estimated from text lengths: no layout."""
@@ -163,7 +166,6 @@ class CellDelegate(QStyledItemDelegate):
         height = np.ceil(measures["text"] / per_line) * lh
         height += np.where(measures["facts"] > 0,
                            2 + np.ceil(measures["facts"] / facts_per_line) * self.facts_line_height, 0.0)
-        height = np.where(measures["one_line"], lh, height)
         tallest = np.maximum(lh, height.max(axis=1)) if height.size else np.zeros(len(opens))
         return (tallest + 2 * self.pad_y + np.where(opens, self.paragraph_gap, 0) + 1.5).astype(int)
 
@@ -230,7 +232,7 @@ class CellDelegate(QStyledItemDelegate):
 
         # The style has already painted its own selection panel: paint over it, ours is subtler.
         painter.fillRect(rect, c.base)
-        state = option.state
+        state = option.state.value
         selected = bool(state & _SELECTED)
         kind = cell.kind if cell.role is Role.VERSION else None
         tinted = True
@@ -274,17 +276,11 @@ class CellDelegate(QStyledItemDelegate):
         x = box.left() + self.gutter
         y = box.top() + self.pad_y
         if cell.role is Role.OMITTED and cell.kind is Kind.OMITTED:
-            font = QFont(self.view.font())
-            font.setItalic(True)
-            font.setBold(True)
-            painter.setFont(font)
-            fm = QFontMetricsF(font)
-            label = "omitted"
-            w = fm.horizontalAdvance(label) + 2 * self.pad_x
-            plate = QRectF(x - self.pad_x / 2, y - 1, w, self.line_height + 2)
+            painter.setFont(self.omitted_font)
+            plate = QRectF(x - self.pad_x / 2, y - 1, self.omitted_width, self.line_height + 2)
             painter.fillRect(plate, c.base)
             painter.setPen(c.deleted_fg)
-            painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, "omitted")
         elif cell.role is Role.AWAY:
             painter.setPen(QPen(c.strong[Kind.EDITED] if c.dark else QColor("#8A7A00"), 1, Qt.PenStyle.DashLine))
             painter.drawRect(box.adjusted(2, 2, -2, -2))

@@ -37,6 +37,7 @@ class VersionHeader(QHeaderView):
         self.customContextMenuRequested.connect(self._menu)
         self.sectionMoved.connect(self._moved)
         self._restoring = False
+        self._fonts: tuple = ()  # (font key, fonts and metrics paintSection uses): made once per font
 
     def sizeHint(self) -> QSize:
         fm = QFontMetricsF(self.font())
@@ -95,6 +96,21 @@ class VersionHeader(QHeaderView):
             act.triggered.connect(lambda _=False, e=encoding: self.encodingRequested.emit(section, e))
         return sub
 
+    def fonts(self) -> tuple:
+        """(metrics, bold, bold metrics, badge font, summary font, summary metrics) of the header's font."""
+        font = self.font()
+        if not self._fonts or self._fonts[0] != font.key():
+            bold = QFont(font)
+            bold.setBold(True)
+            badge = QFont(font)
+            badge.setPointSizeF(max(6.0, badge.pointSizeF() * 0.8))
+            badge.setBold(True)
+            small = QFont(font)
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.88))
+            self._fonts = (font.key(), QFontMetricsF(font), bold, QFontMetricsF(bold), badge, small,
+                           QFontMetricsF(small))
+        return self._fonts[1:]
+
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
         model = self.model()
         if model is None or not rect.isValid():
@@ -110,33 +126,26 @@ class VersionHeader(QHeaderView):
         painter.setPen(QPen(c.grid, 1))
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        fm = QFontMetricsF(self.font())
+        fm, bold, bfm, badge_font, small, sfm = self.fonts()
         pad = 8
         x, y, w = rect.left() + pad, rect.top() + 5, rect.width() - 2 * pad
         name = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
-        bold = QFont(self.font())
-        bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(pal.color(QPalette.ColorRole.ButtonText))
         badge_w = 0.0
         if is_base:
-            small = QFont(self.font())
-            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
-            small.setBold(True)
-            sfm = QFontMetricsF(small)
-            badge_w = sfm.horizontalAdvance("BASE") + 10
+            badge_w = QFontMetricsF(badge_font).horizontalAdvance("BASE") + 10
         unsure = model.headerData(section, Qt.Orientation.Horizontal, UNSURE_ROLE)
         encoding_w = 0.0
         if unsure:  # a guessed encoding or replaced bytes: say which encoding the text was read with
             encoding = f"⚠ {model.headerData(section, Qt.Orientation.Horizontal, ENCODING_ROLE) or 'text'}"
-            encoding_w = QFontMetricsF(self.font()).horizontalAdvance(encoding) + 8
+            encoding_w = fm.horizontalAdvance(encoding) + 8
             painter.save()
             painter.setFont(self.font())
             painter.setPen(c.strong[Kind.OMITTED] if not c.dark else c.dim_text)
             painter.drawText(QRectF(x + w - encoding_w, y, encoding_w, fm.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, encoding)
             painter.restore()
-        bfm = QFontMetricsF(bold)
         shown = bfm.elidedText(name, Qt.TextElideMode.ElideMiddle, w - badge_w - encoding_w - 4)
         painter.drawText(QRectF(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
         if is_base:
@@ -146,14 +155,11 @@ class VersionHeader(QHeaderView):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(plate, 3, 3)
-            painter.setFont(small)
+            painter.setFont(badge_font)
             painter.setPen(pal.color(QPalette.ColorRole.HighlightedText))
             painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, "BASE")
         y += fm.height() + 2
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.88))
         painter.setFont(small)
-        sfm = QFontMetricsF(small)
         summary = model.headerData(section, Qt.Orientation.Horizontal, SUMMARY_ROLE)
         painter.setPen(c.dim_text)
         if summary is None:

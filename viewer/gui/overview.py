@@ -58,9 +58,10 @@ class Overview(QWidget):
             grid = self.view.grid_model.grid
             out = []
             if grid is not None:
+                cell_at = grid.cell
                 for lane, column in enumerate(self.lanes()):
                     for row in range(grid.row_count):
-                        cell = grid.cell(row, column)
+                        cell = cell_at(row, column)
                         if cell.role is Role.OMITTED and cell.kind is Kind.OMITTED:
                             out.append((lane, row, Kind.OMITTED))
                         elif cell.role is Role.VERSION and cell.kind in palette.KIND_HUE \
@@ -90,17 +91,17 @@ class Overview(QWidget):
         x0 = 4
         for lane in range(len(lanes)):
             painter.fillRect(QRectF(x0 + lane * LANE_WIDTH, 0, LANE_WIDTH - 2, self.height()), c.grid)
-        moved = QColor(palette.MOVED_HUE)
+        colours = {MOVED: QColor(palette.MOVED_HUE), **c.strong}
+        # Every resize step repaints the strip with all its marks: the loop asks Qt as little as it can.
+        hidden, position, size, fill = self.view.isRowHidden, vh.sectionPosition, vh.sectionSize, painter.fillRect
         spans: dict[int, tuple[float, float] | None] = {}  # a row's (y, height) here; None: hidden
         for lane, row, kind in self.marks():
             span = spans.get(row, ())
             if span == ():  # each row is asked of the header once, not once per lane
-                span = spans[row] = None if self.view.isRowHidden(row) else (
-                    top + vh.sectionPosition(row) * scale, max(2.0, vh.sectionSize(row) * scale))
-            if span is None:
-                continue
-            painter.fillRect(QRectF(x0 + lane * LANE_WIDTH, span[0], LANE_WIDTH - 2, span[1]),
-                             moved if kind is MOVED else c.strong[kind])
+                span = spans[row] = None if hidden(row) else (top + position(row) * scale,
+                                                               max(2.0, size(row) * scale))
+            if span is not None:
+                fill(QRectF(x0 + lane * LANE_WIDTH, span[0], LANE_WIDTH - 2, span[1]), colours[kind])
         # The visible part of the table.
         y = top + self.view.verticalScrollBar().value() * scale
         h = max(4.0, self.view.viewport().height() * scale)

@@ -7,7 +7,9 @@ Each run starts fresh Python processes that build the window as ``storydiff`` do
 - launch: process start to the first paint of the (empty) window, and to the window being fully
   built (engine imported, menus there); reference: a bare PySide6 window, start to first paint.
 - load: adding the files to the aligned view painted (the comparison included); reference: a
-  plain QTextEdit given all the versions' text, to painted.
+  plain QTextEdit given all the versions' text, to painted. Split into the job's reading and
+  comparing, the job's building of the grid (both off the GUI thread), and the GUI thread's
+  showing it (the grid's arrival to painted).
 - resize: one step of the window's width that changes the column widths, to painted (median over
   12 widths); reference: the QTextEdit resized through the same widths.
 - scroll: one page down, to painted (median over 12 pages); reference: the QTextEdit's page.
@@ -102,6 +104,7 @@ sys.path.insert(0, {root!r})
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QTextEdit
 from viewer.gui.application import create_application
+from viewer.gui import jobs
 from viewer.gui.aligned_view import MIN_COLUMN_WIDTH
 from viewer.gui.main_window import MainWindow
 
@@ -119,12 +122,17 @@ window.view.comparisonPainted.connect(loop.quit)
 QTimer.singleShot(120000, loop.quit)
 compared = []  # when the job (reading and comparing, off the GUI thread) reported its end
 window.document.progress.connect(lambda f, _: f >= 1.0 and compared.append(time.perf_counter()))
+gridded = []  # when the job had built the grid, its last step
+prepared_grid = jobs.prepared_grid
+jobs.prepared_grid = lambda *args: (prepared_grid(*args), gridded.append(time.perf_counter()))[0]
 t = time.perf_counter()
 window.add_paths(files)
 loop.exec()
 painted = time.perf_counter()
 load = painted - t
-showing = painted - compared[-1]
+engine = compared[-1] - t
+grid = gridded[-1] - compared[-1]
+showing = painted - gridded[-1]
 view = window.view
 
 
@@ -176,7 +184,7 @@ while stable < 5:
     app.processEvents()
     stable = stable + 1 if edit.verticalScrollBar().maximum() == before else 0
 ref_resize, ref_scroll, _, ref_resize_cpu = steps(edit, edit.verticalScrollBar(), lambda: edit.viewport().width())
-print(json.dumps({{"load_s": load, "show_s": showing, "resize_s": resize, "scroll_s": scroll, "changed": changed,
+print(json.dumps({{"load_s": load, "engine_s": engine, "grid_s": grid, "show_s": showing, "resize_s": resize, "scroll_s": scroll, "changed": changed,
                   "resize_cpu_s": resize_cpu, "ref_resize_cpu_s": ref_resize_cpu,
                   "ref_load_s": ref_load, "ref_resize_s": ref_resize, "ref_scroll_s": ref_scroll,
                   "rows": rows, "columns": columns, "peak_mb": peak_mb, "platform": app.platformName()}}))
@@ -293,8 +301,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    its CPU time              {cpu * 1000:7.1f} ms  reference {ref_cpu * 1000:.1f} ms  "
                       "(what a quiet machine would take: the GUI has one busy thread)")
             if key == "load_s":
-                print(f"    of which showing it       {med(r['show_s'] for r in runs) * 1000:7.1f} ms  "
-                      "(GUI thread, after the job read and compared the files)")
+                for part, what in (("engine_s", "reading, comparing    (job)"), ("grid_s", "building the grid     (job)"),
+                                   ("show_s", "showing it     (GUI thread)")):
+                    print(f"    {what}  {med(r[part] for r in runs) * 1000:7.1f} ms")
         print(f"  resize steps that changed the columns: {first['changed']} of {STEPS}; "
               f"peak memory (RSS) {med(r['peak_mb'] for r in runs):.0f} MB")
     return 0

@@ -34,7 +34,9 @@ NOT_FOR_PLAIN_TEXT = ("scipy", "trafilatura", "lxml", "charset_normalizer", "PyS
                       "mammoth", "pypdfium2", "dask", "distributed", "pyarrow", "torch",
                       "sentence_transformers", "viewer.gui", "viewer.batch", "viewer.engine.transformer",
                       # the version comes from viewer.__version__; dismissed facts alone need the grid
-                      "importlib.metadata", "viewer.report.facts_list", "viewer.report.grid")
+                      "importlib.metadata", "viewer.report.facts_list", "viewer.report.grid",
+                      # web addresses alone need these (fetch imports them when it fetches)
+                      "urllib.request", "http", "ssl", "email", "socket", "zipfile")
 
 
 def run_child(tmp_path, *args, env=None) -> dict:

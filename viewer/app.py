@@ -42,8 +42,9 @@ def _one_blas_thread() -> None:
     """Have numpy's OpenBLAS run on the calling thread, unless the user chose otherwise.
 
     Its thread pool, started when numpy loads, costs more than it gives on the engine's products
-    (many small blocks): the whole compare of two 1k-word articles 0.71 -> 0.64 s, 0.80 -> 0.64 s
-    CPU (2 cores, busy); a 10k-sentence pair the same within noise, with the same JSON.
+    (many small blocks). Whole compare, 2 busy cores: two 1k-word articles 0.71 -> 0.64 s wall,
+    0.80 -> 0.64 s CPU; a 10k-sentence pair 22.2 -> 23.1 s wall, 12.2 -> 11.3 s CPU. Same JSON
+    (benchmarks/same_results.py).
     """
     if "numpy" not in sys.modules:  # once it is loaded the pool is there
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")

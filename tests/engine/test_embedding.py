@@ -125,3 +125,23 @@ def test_rows_become_float32_as_their_tokens_are_met():
     assert np.array_equal(lazy.vectors[used], whole.vectors[used])
     assert np.array_equal(vectors, whole.encode(sentences))
     assert np.array_equal(lazy.encode(sentences[::-1]), whole.encode(sentences[::-1]))
+
+
+def test_remembering_embedder_gives_the_models_rows_and_encodes_each_sentence_once(model):
+    calls = []
+
+    class Counting:
+        dims = model.dims
+
+        def encode(self, sentences):
+            calls.append(list(sentences))
+            return model.encode(sentences)
+
+    remembering = embedding.RememberingEmbedder(Counting())
+    first = remembering.encode(["The ferry sank.", "Two were rescued."])
+    assert np.array_equal(first, model.encode(["The ferry sank.", "Two were rescued."]))
+    assert not first.flags.writeable  # its rows are remembered: nobody may change them
+    again = remembering.encode(["Two were rescued.", "A third swam ashore.", "Two were rescued."])
+    assert np.array_equal(again, model.encode(["Two were rescued.", "A third swam ashore.", "Two were rescued."]))
+    assert calls == [["The ferry sank.", "Two were rescued."], ["A third swam ashore."]]
+    assert remembering.encode([]).shape == (0, model.dims)

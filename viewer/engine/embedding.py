@@ -150,9 +150,16 @@ class RememberingEmbedder:
         self.known: dict[str, np.ndarray] = {}
 
     def encode(self, sentences: Sequence[str]) -> np.ndarray:
+        sentences = list(sentences)
         missing = list(dict.fromkeys(s for s in sentences if s not in self.known))
         if missing:
-            self.known.update(zip(missing, self.embedder.encode(missing)))
+            encoded = self.embedder.encode(missing)
+            self.known.update(zip(missing, encoded))
+            if missing == sentences:
+                # All new and distinct (a first pair): the rows as encoded, without a second table
+                # of them (80 MB on a 64k-sentence pair). Read-only: the remembered rows are views of it.
+                encoded.flags.writeable = False
+                return encoded
         if not sentences:
             return np.zeros((0, self.dims), dtype=np.float32)
         return np.stack([self.known[s] for s in sentences])

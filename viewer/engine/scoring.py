@@ -100,7 +100,6 @@ class Scorer:
             # The topic is the mean over every sentence of both texts, copies included.
             copies = np.bincount(text_ids, minlength=len(distinct)).astype(np.float32)
             self.topic = (copies @ self.vectors) / max(len(text_ids), 1)
-            self.centred = _centre(self.vectors, self.topic)
         else:
             self.coefficients = params.lexical_only_weights
         self.rivals = params.rivals
@@ -209,7 +208,7 @@ class Scorer:
             return np.zeros(0)
         cosines = [pair_scores(self.rows_a, self.rows_b, ia, jb)]
         if self.semantic:
-            cosines.append(np.einsum("ij,ij->i", self.centred[self.text_id_a[ia]], self.centred[self.text_id_b[jb]]))
+            cosines.append(np.einsum("ij,ij->i", self._centred(self.text_id_a[ia]), self._centred(self.text_id_b[jb])))
         shared = pair_scores(self.anchors_a, self.anchors_b, ia, jb)
         evidence = self._evidence(cosines, shared, self.rivals_a[ia], self.rivals_b[jb])
         _floor_identical(evidence, self.text_id_a[ia], self.text_id_b[jb])
@@ -289,7 +288,7 @@ class Scorer:
             (self.rows_a, self.anchors_a, self.weights_a, self.rivals_a, self.text_id_a) if side == "a"
             else (self.rows_b, self.anchors_b, self.weights_b, self.rivals_b, self.text_id_b))
         if size == 1:
-            found = (rows[start:stop], self.centred[text_ids[start:stop]] if self.semantic else None,
+            found = (rows[start:stop], self._centred(text_ids[start:stop]) if self.semantic else None,
                      anchors[start:stop], rivals[start:stop])
         else:
             groups = [range(k, k + size) for k in range(start, stop - size + 1)]
@@ -347,9 +346,15 @@ class Scorer:
         # A long text makes many large products: worth scipy's compiled one (same sums).
         cosines = [dense_scores(self.rows_a[a0:a1], self.rows_b[b0:b1], eager=max(self.sizes) > LONG_TEXT)]
         if self.semantic:
-            cosines.append(self.centred[self.text_id_a[a0:a1]] @ self.centred[self.text_id_b[b0:b1]].T)
+            cosines.append(self._centred(self.text_id_a[a0:a1]) @ self._centred(self.text_id_b[b0:b1]).T)
         # Few sentences share a name or number: the product stays sparse.
         return cosines, Cells(*cells(self.anchors_a[a0:a1], self.anchors_b[b0:b1]), (a1 - a0, b1 - b0))
+
+    def _centred(self, text_ids: np.ndarray) -> np.ndarray:
+        """The centred unit vectors of these texts: made when asked (row by row the same values as
+        centring all at once), as a second table of every sentence's vector would cost as much
+        memory as the first (80 MB on a 64k-sentence pair)."""
+        return _centre(self.vectors[text_ids], self.topic)
 
     def _evidence(self, cosines, shared, rivals_a, rivals_b) -> np.ndarray:
         """bias + w_lex lexical + w_anchor shared + sum over cosines of w_k (2 cos - r_a - r_b),

@@ -32,10 +32,10 @@ additions (it cannot have got both from the parent).
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import chain
 from pathlib import PurePath
 
 from viewer.engine.model import Comparison
@@ -226,11 +226,11 @@ class _Facts:
         if (v, p) not in self._copies:
             found: dict[int, int] = {}
             if len(self.each[v]) * len(self.each[p]) <= self.cells:  # a work bound: long texts keep to the rows
-                known = self._nearest.setdefault(p, {})
+                closest = self._nearest.setdefault(p, {})
                 for r, stems in self.sets(v):
-                    best = known.get(stems)
+                    best = closest.get(stems)
                     if best is None:
-                        best = known[stems] = self.nearest(stems, p)
+                        best = closest[stems] = self.nearest(stems, p)
                     if best[0] >= self.least:
                         found[r] = found.get(r, 0) + best[1]
             self._copies[(v, p)] = found

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from viewer.engine.facts.base import (
+    LazyPattern,
     PLAIN_WORD_RE,
     Item,
     TextFacts,
@@ -49,15 +50,15 @@ SOURCE_WORDS = 5
 # How far back the pronoun of "she said" may stand: one short word.
 PRONOUN_LOOK_BACK = 12
 
-_ATTRIBUTION_RE = re.compile(rf"\b(?:according\s+to|{REPORTING_VERB_PATTERN})\b", re.IGNORECASE)
-_ESTIMATES_AFTER_RE = re.compile(r"\s+" + ESTIMATES_PATTERN, re.IGNORECASE)
-_REPORTS_RE = re.compile(REPORTS_PATTERN, re.IGNORECASE)
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_ATTRIBUTION_RE = LazyPattern(rf"\b(?:according\s+to|{REPORTING_VERB_PATTERN})\b", re.IGNORECASE)
+_ESTIMATES_AFTER_RE = LazyPattern(r"\s+" + ESTIMATES_PATTERN, re.IGNORECASE)
+_REPORTS_RE = LazyPattern(REPORTS_PATTERN, re.IGNORECASE)
+_PASSIVE_BEFORE_RE = LazyPattern(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # A determiner or possessive makes the verb form a noun: "Russia's claims", "the reports".
 # ("he's said" is "he has said", not a possessive.)
 _NOUN_WORDS = ("the|a|an|his|her|its|their|our|your|my|these|those|such|any|no|earlier"
                "|previous|similar|false|new|territorial")
-_NOUN_BEFORE_RE = re.compile(
+_NOUN_BEFORE_RE = LazyPattern(
     r"(?:\w(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bwho)(?<!\bthat)(?<!\bthere)'s|s'"
     rf"|\b(?:{_NOUN_WORDS}))\s+$",
     re.IGNORECASE,
@@ -65,12 +66,12 @@ _NOUN_BEFORE_RE = re.compile(
 # A match of _NOUN_BEFORE_RE ends in the trailing white space: it opens at most this far before it.
 _NOUN_LOOK_BACK = max(3, *map(len, _NOUN_WORDS.split("|")))
 
-_CLAUSE_START_RE = re.compile(r"""[,.;:!?"()\[\]-](?=[^,.;:!?"()\[\]-]*$)""")
+_CLAUSE_START_RE = LazyPattern(r"""[,.;:!?"()\[\]-](?=[^,.;:!?"()\[\]-]*$)""")
 _OTHER_PRONOUNS = frozenset("i it you who which that one someone".split())
 _LINK_WORDS = frozenset("of for from at in on to with by and".split())
-_CLAUSE_AFTER_RE = re.compile(r"\s*(?:that\b|[.,;:!?\"')\]]|$)", re.IGNORECASE)
+_CLAUSE_AFTER_RE = LazyPattern(r"\s*(?:that\b|[.,;:!?\"')\]]|$)", re.IGNORECASE)
 # The source after "according to", up to the end of its clause (at most six words).
-_SOURCE_AFTER_RE = re.compile(r"\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s*(?=[,.;:!?)\"]|$|(?:that|who|which)\b)")
+_SOURCE_AFTER_RE = LazyPattern(r"\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s*(?=[,.;:!?)\"]|$|(?:that|who|which)\b)")
 
 
 def extract(text: str, folded: str, runs: frozenset[str] | None) -> tuple[Item, ...]:

@@ -34,6 +34,23 @@ class Item(NamedTuple):
     end: int
 
 
+class LazyPattern:
+    """A regular expression compiled on its first use, once: start-up pays only for the patterns
+    that a run reads (most wait for a digit or a trigger word), not for all of them."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        # Reached only before the first use: the compiled pattern's methods then become this
+        # object's own attributes, found without this call.
+        compiled = re.compile(*self._source)
+        for attribute in ("match", "search", "finditer", "findall", "fullmatch", "sub", "split", "pattern", "flags"):
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+
+DIGITS_RE = re.compile(r"[0-9]+")
 _PREVIOUS_TOKEN_RE = re.compile(r"(\w+(?:'\w+)?)\s+$")
 DIGIT_CHAR_RE = re.compile(r"\d")
 _PREVIOUS_WORD_RE = re.compile(r"([A-Za-z]+)[\s-]*$")

@@ -10,7 +10,9 @@ import re
 from typing import NamedTuple
 
 from viewer.engine.facts.base import (
+    DIGITS_RE,
     Item,
+    LazyPattern,
     TextFacts,
     blank,
     matches_at,
@@ -39,7 +41,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DATE_RE = re.compile(rf"""\b(?:
+_DATE_RE = LazyPattern(rf"""\b(?:
     (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])\b)
   | (?P<slash>\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b)
   | (?P<md>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?)
@@ -58,12 +60,11 @@ _DATE_RE = re.compile(rf"""\b(?:
 )""", re.VERBOSE)
 
 
-_DIGITS_RE = re.compile(r"\d+")
 # Words besides the DATE_WORDS that open a date: "last Friday", "over the weekend", "later this year".
 _OPENERS = frozenset("last next this coming upcoming over at during on earlier later".split())
 _OPENING_WORDS = DATE_WORDS | _OPENERS
-_PART_BEFORE_RE = re.compile(r"\b(?P<part>early|late)\s+(?:on\s+)?$", re.IGNORECASE)
-_PART_AFTER_RE = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)
+_PART_BEFORE_RE = LazyPattern(r"\b(?P<part>early|late)\s+(?:on\s+)?$", re.IGNORECASE)
+_PART_AFTER_RE = LazyPattern(r"\s+(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)
 # How far back "late on" may stand before its day.
 PART_LOOK_BACK = 10
 
@@ -103,7 +104,7 @@ def _matches(folded: str, runs: frozenset[str] | None):
     the ``_OPENING_WORDS``. Every branch that opens with a letter needs one of the ``DATE_WORDS``."""
     if runs is None:
         return _DATE_RE.finditer(folded)
-    starts = [m.start() for m in _DIGITS_RE.finditer(folded)]
+    starts = [m.start() for m in DIGITS_RE.finditer(folded)]
     if not runs.isdisjoint(DATE_WORDS):
         starts = sorted({*starts, *word_starts(folded, runs, _OPENING_WORDS)})
     return matches_at(_DATE_RE, folded, starts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from viewer.engine.facts.base import Item, TextFacts, make_item, may_hold, previous_word, unmatched
+from viewer.engine.facts.base import Item, LazyPattern, TextFacts, make_item, may_hold, previous_word, unmatched
 from viewer.engine.facts.words import (
     ACTIVE_FORMS,
     ESTIMATES_PATTERN,
@@ -25,12 +25,12 @@ from viewer.engine.facts.words import (
 )
 from viewer.engine.model import Fact, FactType
 
-_MODAL_RE = re.compile(r"""
+_MODAL_RE = LazyPattern(r"""
     \b(?:(?P<m>(?i:might|could|can|would|should|must|shall))(?:n't)?|(?P<lm>may|will)
         |(?P<c>(?i:wo|ca|sha))(?=n't)n't|(?P<cannot>(?i:cannot)))\b
     (?:\s+(?P<aux>be|have)\b)?
 """, re.VERBOSE)
-_HEDGE_RE = re.compile(rf"""\b(?:
+_HEDGE_RE = LazyPattern(rf"""\b(?:
     \b(?P<notlikely>(?:not|\w+n't)\s+likely)\b
   | \b(?P<adv>{"|".join(HEDGE_ADVERBS)})\b
   | \b(?P<verb>appear|appears|appeared|appearing|seem|seems|seemed|seemingly)\b
@@ -46,27 +46,27 @@ _HEDGE_RE = re.compile(rf"""\b(?:
   | \b(?P<estimates>according\s+to\s+{ESTIMATES_PATTERN})
   | \b(?P<reports>{REPORTS_PATTERN})
 )""", re.VERBOSE | re.IGNORECASE)
-_NOT_AFTER_RE = re.compile(r"(?:n't|\s+not)\b", re.IGNORECASE)
+_NOT_AFTER_RE = LazyPattern(r"(?:n't|\s+not)\b", re.IGNORECASE)
 # "could not", "cannot" in other words: "was unable to", "was able to".
-_ABILITY_RE = re.compile(r"\b(?:(?:un)?able|incapable|capable|inability)\b", re.IGNORECASE)
+_ABILITY_RE = LazyPattern(r"\b(?:(?:un)?able|incapable|capable|inability)\b", re.IGNORECASE)
 # Say what "must" says, and the active verbs of a passive hedge ("are expected to" ~ "expect").
-_OBLIGATION_RE = re.compile(
+_OBLIGATION_RE = LazyPattern(
     r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:obliged|obligated|required|bound)|has|have|had|need|needs)"
     r"\s+to\b",
     re.IGNORECASE,
 )
 # A "would" after a reporting verb or a wh-word in the same clause is reported future
 # ("said Xi would visit", "did not say when he would leave"), not the writer's hedge.
-_REPORTED_BEFORE_RE = re.compile(
+_REPORTED_BEFORE_RE = LazyPattern(
     r"\b(?:" + REPORTING_VERB_PATTERN
     + r"|believed|believes|thought|expected|expects|hoped|hopes|predicted|promised|indicated"
     r"|knew|know|asked|whether|when|how|where|why|what)\b[^.,;:!?()\"]*$",
     re.IGNORECASE,
 )
-_ABBREVIATION_DOT_RE = re.compile(r"\b(Mrs|Mr|Ms|Dr|St|Jr|Sr|Lt|Gen|Sen|Rep|Gov|Col|Prof|Capt|Sgt|[A-Z])\.")
+_ABBREVIATION_DOT_RE = LazyPattern(r"\b(Mrs|Mr|Ms|Dr|St|Jr|Sr|Lt|Gen|Sen|Rep|Gov|Col|Prof|Capt|Sgt|[A-Z])\.")
 # "have" in "may have" belongs to the modal, not to the verbs a modal can stand in for.
-_AFTER_MODAL_RE = re.compile(r"\b(?:may|might|could|can|would|should|must|shall|will|not|n't)\s+$", re.IGNORECASE)
-_COPULA_RE = re.compile(r"\b(?P<be>is|are|was|were)\b|\b(?P<have>has|have|had)\b", re.IGNORECASE)
+_AFTER_MODAL_RE = LazyPattern(r"\b(?:may|might|could|can|would|should|must|shall|will|not|n't)\s+$", re.IGNORECASE)
+_COPULA_RE = LazyPattern(r"\b(?P<be>is|are|was|were)\b|\b(?P<have>has|have|had)\b", re.IGNORECASE)
 _COPULAS = frozenset("is are was were has have had".split())
 
 

@@ -17,7 +17,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from viewer.engine.facts.base import Item, TextFacts, starts_sentence, surface, word_range, word_spans
+from viewer.engine.facts.base import Item, LazyPattern, TextFacts, starts_sentence, surface, word_range, word_spans
 from viewer.engine.facts.words import (
     ALIASES,
     ARABIC_PREFIXES,
@@ -56,14 +56,14 @@ _COMMON_SUFFIX = re.compile(
     r"(?:ly|ing|ed|ers|ors|ists|ants|ents|ians|ions|tion|sion|ity|ities|ies|ency|ancy|ness|ments?|als|ives|sses)$"
 )
 
-_LOWER_WORD_AFTER_RE = re.compile(r"\s+[a-z]")
+_LOWER_WORD_AFTER_RE = LazyPattern(r"\s+[a-z]")
 # "BEIJING -", "KYIV, Ukraine (AP) -": place and agency of the story, not names in the sentence.
 _DATELINE_RE = re.compile(r"""
     \s*[A-Z][A-Z.']+[A-Z.](?:-[A-Z]+)*(?:\s+[A-Z][A-Z.']*[A-Z.](?:-[A-Z]+)*)*
     (?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?
     \s*(?:\([^()]{1,40}\)\s*)?(?:-+|:)
 """, re.VERBOSE)
-_ARABIC_PREFIX_RE = re.compile(rf"(?:{'|'.join(ARABIC_PREFIXES)})-[A-Z]")
+_ARABIC_PREFIX_RE = LazyPattern(rf"(?:{'|'.join(ARABIC_PREFIXES)})-[A-Z]")
 
 
 def word_set(tokens: list[str]) -> frozenset[str]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from viewer.engine.facts.base import Item, TextFacts, facts_from, make_item, matches_at, unmatched, word_starts
+from viewer.engine.facts.base import Item, LazyPattern, TextFacts, facts_from, make_item, matches_at, unmatched, word_starts
 from viewer.engine.facts.words import NEGATION_WORDS
 from viewer.engine.model import Fact, FactType
 
-_NEGATION_RE = re.compile(r"""
+_NEGATION_RE = LazyPattern(r"""
     \b(?:not(?!\s+only\b)|never|without|none(?!\s+other\s+than\b)|nobody|(?<!\bfor\s)nothing(?!\s+but\b)
         |neither|nor|cannot|no(?!\.?\s*\d)(?!\s+(?:fewer|less|more)\s+than\b)|\w+n't
         |(?P<verb>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)
@@ -23,7 +23,7 @@ _NEGATION_RE = re.compile(r"""
 # Words that negate without a negation word: "lost power" is "without power", "unvaccinated" is
 # "not vaccinated", "unable" is "could not", "the building was empty" is "no one was inside". They never make a flag themselves (too many senses:
 # "lost the match"); they only answer a negation word the other side has over.
-_PRIVATIVE_RE = re.compile(r"""
+_PRIVATIVE_RE = LazyPattern(r"""
     \b(?:un(?!der|til|it|ion|iqu|ifor|anim|veil|leash|fold|less|ivers|ited|ify|ific|ison|load|lock|rest|earth|cover
             |pack|wrap|dergo)[a-z]{4,}
         |in(?:capable|ability|effective|valid|sufficient|complete|accurate|correct|active)
@@ -33,7 +33,7 @@ _PRIVATIVE_RE = re.compile(r"""
         |avoid(?:s|ed|ing)?|refrain(?:s|ed|ing)?|abstain(?:s|ed|ing)?)\b
 """, re.VERBOSE | re.IGNORECASE)
 # "not likely" is the hedge "unlikely", not a negation of its own.
-_LIKELY_AFTER_RE = re.compile(r"\s+likely\b", re.IGNORECASE)
+_LIKELY_AFTER_RE = LazyPattern(r"\s+likely\b", re.IGNORECASE)
 
 
 def extract(text: str, folded: str, runs: frozenset[str] | None) -> tuple[Item, ...]:

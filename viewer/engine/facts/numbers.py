@@ -15,7 +15,9 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from viewer.engine.facts.base import (
+    DIGITS_RE,
     Item,
+    LazyPattern,
     TextFacts,
     blank,
     make_item,
@@ -41,7 +43,7 @@ from viewer.engine.facts.words import (
 )
 from viewer.engine.model import Fact, FactType
 
-_DIGIT_RE = re.compile(r"""
+_DIGIT_RE = LazyPattern(r"""
     (?<![\w.])(?<![A-Za-z]-)
     (?P<cur>(?:US|A|C|NZ|HK|S)?\$|£|€|¥|₹)?\s?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
@@ -50,15 +52,15 @@ _DIGIT_RE = re.compile(r"""
     (?:\s+(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?
     (?!\w)
 """, re.VERBOSE | re.IGNORECASE)
-_UNIT_AFTER_RE = re.compile(
+_UNIT_AFTER_RE = LazyPattern(
     r"[\s-]?("
     + "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(UNITS_OF_MEASURE, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
 )
-_MINUS_BEFORE_RE = re.compile(r"(?<![\w.])(?:-|minus\s+)$", re.IGNORECASE)
-_ONE_PRONOUN_AFTER_RE = re.compile(r"\s+(?:another|of|who|that|which)\b|\s*(?:[,.;:!?)\"]|$)", re.IGNORECASE)
-_SPELLED_RE = re.compile(rf"""\b(?:
+_MINUS_BEFORE_RE = LazyPattern(r"(?<![\w.])(?:-|minus\s+)$", re.IGNORECASE)
+_ONE_PRONOUN_AFTER_RE = LazyPattern(r"\s+(?:another|of|who|that|which)\b|\s*(?:[,.;:!?)\"]|$)", re.IGNORECASE)
+_SPELLED_RE = LazyPattern(rf"""\b(?:
     \b(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?
     (?:{NUMBER_WORD_PATTERN})(?:(?:-|\s+|\s+and\s+)(?:{NUMBER_WORD_PATTERN}))*\b
     (?:\s+(?P<pct>percent|per\s+cent)\b)?
@@ -77,22 +79,21 @@ _SPELLED_STARTS = frozenset([
     *UNITS, *SCALES, *ORDINALS, "dozen", "a", "an", "tens", "dozens", "hundreds", "thousands", "millions", "billions",
 ])
 _RUN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
-_DIGITS_RE = re.compile(r"[0-9]+")
 _DENOMINATOR = "|".join(FRACTIONS)
 # A share of a whole: "two-thirds", "a quarter of", "half of", "one in three", "9 out of 10".
-_SHARE_RE = re.compile(rf"""\b(?:
+_SHARE_RE = LazyPattern(rf"""\b(?:
     (?P<num>{_SMALL})(?:-|\s+(?=(?:{_DENOMINATOR})\s+of\b))(?P<den>{_DENOMINATOR})\b
   | (?P<half>half)(?=\s+(?:of|the|a|an|its|their|his|her|all)\b)
   | (?P<n>\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of)\s+(?P<d>\d{{1,4}}|{_WHOLE})\b
         (?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)
 )""", re.VERBOSE | re.IGNORECASE)
 # "the 24-year-old Solberg" is "Solberg, 24,": an age is a plain number, not a length of time.
-_AGE_AFTER_RE = re.compile(r"[\s-]years?[\s-]old\b", re.IGNORECASE)
+_AGE_AFTER_RE = LazyPattern(r"[\s-]years?[\s-]old\b", re.IGNORECASE)
 # "2.1 billion dollars" is "$2.1 billion".
-_CURRENCY_AFTER_RE = re.compile(r"\s+(?:(?P<us>US|U\.S\.)\s+)?(?P<name>dollars?|euros?|yen)\b", re.IGNORECASE)
+_CURRENCY_AFTER_RE = LazyPattern(r"\s+(?:(?P<us>US|U\.S\.)\s+)?(?P<name>dollars?|euros?|yen)\b", re.IGNORECASE)
 _CURRENCY_NAMES = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "yen": "¥"}
 # An approximator just before a figure: "nearly 300", "more than $2 billion".
-_APPROXIMATION_RE = re.compile(rf"\b({APPROXIMATION_PATTERN})\s+$", re.IGNORECASE)
+_APPROXIMATION_RE = LazyPattern(rf"\b({APPROXIMATION_PATTERN})\s+$", re.IGNORECASE)
 # How far back an approximator may start before its figure ("upwards of", "no fewer than").
 APPROXIMATION_LOOK_BACK = 16
 
@@ -213,7 +214,7 @@ def _figures(masked: str):
     if not masked.isascii():
         return _DIGIT_RE.finditer(masked)
     starts = set()
-    for m in _DIGITS_RE.finditer(masked):
+    for m in DIGITS_RE.finditer(masked):
         starts.update((m.start() - 1, m.start()))
     i = masked.find("$")
     while i >= 0:

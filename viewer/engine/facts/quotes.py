@@ -9,7 +9,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from viewer.engine.facts.base import PLAIN_WORD_RE, Item, TextFacts, surface, unmatched
+from viewer.engine.facts.base import PLAIN_WORD_RE, Item, LazyPattern, TextFacts, surface, unmatched
 from viewer.engine.model import Fact, FactType
 
 # Two quotes are one quote reworded when their words match at least this well (difflib ratio).
@@ -20,7 +20,7 @@ INDIRECT_SHARE = 0.5
 # ... spread over at most this many times its length.
 INDIRECT_SPREAD = 2
 
-_QUOTE_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)(?<=[\w.,!?])'(?!\w)")
+_QUOTE_SINGLE_RE = LazyPattern(r"(?:^|(?<=[\s(\[]))'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)(?<=[\w.,!?])'(?!\w)")
 
 
 def extract(text: str, folded: str) -> tuple[tuple[Item, ...], list[tuple[int, int]]]:

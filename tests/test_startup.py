@@ -93,6 +93,7 @@ def test_compare_runs_numpy_on_one_blas_thread_unless_told_otherwise(tmp_path):
 def test_version_loads_no_engine(tmp_path):
     modules = imported(tmp_path, "--version")
     assert not loaded(modules, "importlib.metadata")
+    assert not loaded(modules, "viewer.engine")
     assert not loaded(modules, "numpy")
     assert not loaded(modules, "viewer.engine.pipeline")
     assert not loaded(modules, "PySide6")

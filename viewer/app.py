@@ -28,9 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="store_true", help="print storydiff's version and stop")
     options = parser.parse_args(args)
     if options.version:
-        from viewer.report.evidence import storydiff_version
+        from viewer import __version__  # not through report.evidence: it loads the engine's model and Params
 
-        print(f"storydiff {storydiff_version()}")
+        print(f"storydiff {__version__}")
         return 0
     # Qt is imported only here, so the command line never pays for it.
     from viewer.gui.application import run

@@ -71,9 +71,9 @@ def main(argv: list[str]) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.version:
-        from viewer.report.evidence import storydiff_version
+        from viewer import __version__
 
-        print(f"storydiff {storydiff_version()}")
+        print(f"storydiff {__version__}")
         return EXIT_OK
     if len(args.files) < 2:
         _fail(f"need at least two versions to compare, got {len(args.files)}")

@@ -647,3 +647,63 @@ def test_scare_quotes_on_an_identical_link():
     b = load_text('The mayor called the talks "difficult". Work starts in June.', "b")
     links = compare([a, b]).pairs[0].links
     assert [list(link.facts) for link in links] == [[Fact(QUOTE, "", '"difficult"')], []]
+
+
+# --- the short cuts of extraction: each must give what a full scan gives ---------------------------
+
+
+def test_ascii_words():
+    from viewer.engine.facts.base import ascii_words
+
+    assert ascii_words("") == frozenset()
+    assert ascii_words("U.S. officials didn't say 5km.") == {"u", "s", "officials", "didn", "t", "say", "km"}
+    assert ascii_words("Officials in K\u00f6ln said.") is None  # outside ASCII nothing is ruled out
+
+
+def test_matches_at_is_finditer_where_every_match_opens():
+    import re
+
+    from viewer.engine.facts.base import DIGITS_RE, matches_at
+
+    pattern = re.compile(r"\b\d+(?:\.\d+)?%?")
+    text = "1 in 12.5, 3%, x4, 4x and 2024."
+    starts = [m.start() for m in DIGITS_RE.finditer(text)]
+    assert matches_at(pattern, text, []) == []
+    assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_lazy_pattern_compiles_on_first_use():
+    import re
+
+    from viewer.engine.facts.base import LazyPattern
+
+    pattern = LazyPattern(r"\bsaid\b", re.IGNORECASE)
+    assert "match" not in vars(pattern)
+    assert pattern.search("Police SAID so").span() == (7, 11)
+    assert "match" in vars(pattern) and pattern.pattern == r"\bsaid\b"
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # outside ASCII every pattern scans the whole text
+    ("K\u00f6ln: Police said 5 died.", "K\u00f6ln: Police said 6 died.", (Fact(NUMBER, "5", "6"),)),
+    # a date blanked out of a word leaves a new word behind: the share is still read
+    ("On 5 MarchHALF of the homes burned.", "On 5 MarchHALF of the homes burned, officials said.",
+     (Fact(ATTRIBUTION, "", "said"),)),
+    ("Officials said US$ 5 million was lost.", "Officials said US$ 6 million was lost.",
+     (Fact(NUMBER, "US$ 5 million", "US$ 6 million"),)),
+    ("They met last Friday at 5 p.m.", "They met this Friday at 6 p.m.",
+     (Fact(DATE, "last Friday", "this Friday"), Fact(DATE, "5 p.m.", "6 p.m."))),
+    # an "N'T" in capitals negates (a "without" lets the negations be read)
+    ("The talks went on without a deal, and they DIDN'T end.", "The talks went on without a deal, and they ended.",
+     (Fact(NAME, "DIDN'T", ""), Fact(NEGATION, "DIDN'T", ""))),
+])
+def test_short_cuts_find_what_a_full_scan_finds(a, b, expected):
+    assert fact_changes(a, b) == expected
+
+
+def test_a_share_in_a_word_split_by_a_date():
+    from viewer.engine.facts.changes import extract
+
+    assert [(item.surface, item.key.value) for item in extract("On 5 MarchHALF of the homes burned.").numbers] == [
+        ("HALF", "50")
+    ]

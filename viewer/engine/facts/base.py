@@ -173,6 +173,8 @@ def facts_from(fact_type: str, left_a, left_b, fact=None) -> list[Fact]:
 
 def blank(text: str, items: list[Item]) -> str:
     """``text`` with the items blanked out, so that a later scan does not read them again."""
+    if not items:
+        return text
     chars = list(text)
     for item in items:
         chars[item.start:item.end] = " " * (item.end - item.start)

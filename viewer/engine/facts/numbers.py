@@ -248,8 +248,8 @@ def _currency_after(masked: str, end: int) -> str:
 
 def _approximated(item: Item, masked: str) -> Item:
     """The item with the approximator before its figure in its key ("nearly 300" is not "300")."""
-    if not isinstance(item.key, Count):
-        return item
+    if not isinstance(item.key, Count) or not masked[item.start - 1:item.start].isspace():
+        return item  # an approximator ends in white space just before its figure
     m = _APPROXIMATION_RE.search(masked, max(0, item.start - APPROXIMATION_LOOK_BACK), item.start)
     if not m:
         return item

@@ -47,6 +47,8 @@ Rescorer = Callable[..., np.ndarray]
 IDENTICAL_EVIDENCE = 4.6
 # Sentences from which a text is long: its block products go to scipy when installed (speed only).
 LONG_TEXT = 2_000
+# Pairs whose semantic cosines are worked out at once (memory only: 4096 pairs' vectors are ~8 MB).
+_PAIRS_AT_ONCE = 4096
 
 
 def logit(probability: float) -> float:
@@ -208,7 +210,7 @@ class Scorer:
             return np.zeros(0)
         cosines = [pair_scores(self.rows_a, self.rows_b, ia, jb)]
         if self.semantic:
-            cosines.append(np.einsum("ij,ij->i", self._centred(self.text_id_a[ia]), self._centred(self.text_id_b[jb])))
+            cosines.append(self._paired_semantic(ia, jb))
         shared = pair_scores(self.anchors_a, self.anchors_b, ia, jb)
         evidence = self._evidence(cosines, shared, self.rivals_a[ia], self.rivals_b[jb])
         _floor_identical(evidence, self.text_id_a[ia], self.text_id_b[jb])
@@ -349,6 +351,16 @@ class Scorer:
             cosines.append(self._centred(self.text_id_a[a0:a1]) @ self._centred(self.text_id_b[b0:b1]).T)
         # Few sentences share a name or number: the product stays sparse.
         return cosines, Cells(*cells(self.anchors_a[a0:a1], self.anchors_b[b0:b1]), (a1 - a0, b1 - b0))
+
+    def _paired_semantic(self, ia: np.ndarray, jb: np.ndarray) -> np.ndarray:
+        """Semantic cosines of the listed pairs, a slice at a time: a whole text's links at once
+        would make tables of vectors as large as the text's (each pair's value is the same)."""
+        out = np.empty(len(ia), dtype=np.float32)
+        for k in range(0, len(ia), _PAIRS_AT_ONCE):
+            a = self._centred(self.text_id_a[ia[k:k + _PAIRS_AT_ONCE]])
+            b = self._centred(self.text_id_b[jb[k:k + _PAIRS_AT_ONCE]])
+            out[k:k + _PAIRS_AT_ONCE] = np.einsum("ij,ij->i", a, b)
+        return out
 
     def _centred(self, text_ids: np.ndarray) -> np.ndarray:
         """The centred unit vectors of these texts: made when asked (row by row the same values as

@@ -163,10 +163,10 @@ class _Facts:
         count = len(comparison.versions)
         self.sentences: list[dict[int, int]] = [{} for _ in range(count)]   # row -> sentences
         # row -> its sentences' content stems. Versions repeat most sentences: each text is stemmed
-        # once, and a row of one sentence holds that text's own list, shared by every version with it.
-        self.stems: list[dict[int, list[str]]] = [{} for _ in range(count)]
-        self.each: list[list[tuple[int, list[str]]]] = [[] for _ in range(count)]  # (row, stems) per sentence
-        known: dict[str, list[str]] = {}
+        # once, and a row of one sentence holds that text's own tuple, shared by every version with it.
+        self.stems: list[dict[int, tuple[str, ...]]] = [{} for _ in range(count)]
+        self.each: list[list[tuple[int, tuple[str, ...]]]] = [[] for _ in range(count)]  # (row, stems) per sentence
+        known: dict[str, tuple[str, ...]] = {}
         for v, version in enumerate(comparison.versions):
             text, spans = version.text, version.sentences
             sentences, by_row, each = self.sentences[v], self.stems[v], self.each[v]
@@ -184,9 +184,9 @@ class _Facts:
                     each.append((r, stems))
                 if group:
                     sentences[r] = len(group)
-                    by_row[r] = group[0] if len(group) == 1 else [s for stems in group for s in stems]
+                    by_row[r] = group[0] if len(group) == 1 else tuple(s for stems in group for s in stems)
         self.words = [sum(map(len, rows.values())) for rows in self.stems]
-        # Keyed by id() of two stem lists above, which live as long as this object: a pair of texts
+        # Keyed by id() of two stem tuples above, which live as long as this object: a pair of texts
         # is compared once however many versions and rows hold it.
         self._common: dict[tuple[int, int], int] = {}
         self._sets: dict[int, list[tuple[int, frozenset]]] = {}
@@ -236,7 +236,7 @@ class _Facts:
             self._copies[(v, p)] = found
         return self._copies[(v, p)]
 
-    def common(self, mine: list[str], theirs: list[str]) -> int:
+    def common(self, mine: tuple[str, ...], theirs: tuple[str, ...]) -> int:
         """How many of ``mine`` (counted with repeats) are in ``theirs``: the size of the multisets' intersection."""
         key = id(mine), id(theirs)
         if key not in self._common:

@@ -193,8 +193,9 @@ class Params:
     # is in the other's: collation puts sentences two versions add on one row from a 0.2 chance,
     # and the chain links weak pairs of two outlets' reports to one base sentence.
     lineage_row_words: float = 0.2
-    # Work bound, not a threshold: near-copies are sought between two versions only up to this many
-    # sentence pairs (about 0.9 us each, so 0.2 s); beyond it, rows only. A news story has ~2,500.
+    # Work bound, not a threshold: near-copies are sought (through a stem index) only between two
+    # versions of up to this many sentence pairs; beyond it, rows only. A news story has ~2,500.
+    # Kept since the index made it cheap so that results stay as they were.
     lineage_copy_pairs: int = 250_000
 
     # ---- Story clusters found in a flat folder (storydiff batch --find-clusters, batch/find.py).

@@ -36,7 +36,9 @@ NOT_FOR_PLAIN_TEXT = ("scipy", "trafilatura", "lxml", "charset_normalizer", "PyS
                       # the version comes from viewer.__version__; dismissed facts alone need the grid
                       "importlib.metadata", "viewer.report.facts_list", "viewer.report.grid",
                       # web addresses alone need these (fetch imports them when it fetches)
-                      "urllib.request", "http", "ssl", "email", "socket", "zipfile")
+                      "urllib.request", "http", "ssl", "email", "socket", "zipfile",
+                      # plain np.unique imports it (sparse._sorted_unique stands in)
+                      "numpy.ma")
 
 
 def run_child(tmp_path, *args, env=None) -> dict:

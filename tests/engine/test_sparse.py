@@ -171,3 +171,12 @@ def test_comparing_two_articles_does_not_import_scipy():
             "print(sorted(m for m in sys.modules if m.startswith('scipy')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("values", [[3, 1, 3, 2, 1], [], [7], [5, 5, 5]])
+def test_sorted_unique_is_np_unique(values):
+    from viewer.engine.sparse import _sorted_unique
+
+    array = np.array(values, dtype=np.int32)
+    assert _sorted_unique(array).tolist() == np.unique(array).tolist()
+    assert _sorted_unique(array).dtype == np.int32

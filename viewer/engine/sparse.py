@@ -285,7 +285,7 @@ def _products_by_row(rows_a: Rows, rows_b: Rows, ia: np.ndarray, jb: np.ndarray)
             continue
         r0 = int(ia[k0])
         own = rows_a[r0:int(ia[k1 - 1]) + 1]
-        features = np.unique(own.indices)
+        features = _sorted_unique(own.indices)
         where[features] = np.arange(len(features))
         dense = np.zeros((own.shape[0], len(features) + 1))  # the last column: features it lacks
         dense[own.row_ids(), where[own.indices]] = own.data
@@ -297,6 +297,12 @@ def _products_by_row(rows_a: Rows, rows_b: Rows, ia: np.ndarray, jb: np.ndarray)
         out[k0:k1] = np.bincount(pair, weights=dense[ia[k0:k1][pair] - r0, column] * b.data, minlength=k1 - k0)
         where[features] = -1
     return out
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` without its import of numpy.ma (~17 ms of a small comparison's start-up)."""
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 def _prefix(rows: Rows, rank: np.ndarray, least: float) -> Rows:

@@ -4,7 +4,9 @@ Cells are laid out with QTextLayout (wrapped text plus highlight ranges) and cac
 about to be painted are laid out exactly; the others get a height estimated from their text's
 length, refined in idle moments. A long story (10 versions of 5,000 words: 3,000 cells) took
 0.22 s to lay out in full at every width, so a full layout per resize step made dragging stutter.
-Exact row heights are kept per set of column widths, so going back to a width costs nothing.
+Exact row heights are kept per set of column widths, so going back to a width costs nothing, and
+a cell's layout serves every width at which its lines break where they do (most cells, for a
+resize step of a few pixels).
 """
 from __future__ import annotations
 
@@ -350,8 +352,8 @@ def _same_breaks(layout: QTextLayout | None, text: str, width: int) -> tuple[flo
         if i + 1 < count:
             nxt = layout.lineAt(i + 1)
             start = nxt.textStart()
-            if not text[start - 1].isspace():
-                return width, width + 1  # broken inside a word or after a hyphen: keep to this width
+            if text[start - 1] not in " \t\n":  # inside a word, after a hyphen or a no-break space
+                return width, width + 1  # (Qt may have broken a long word anywhere): this width only
             # The next line's leading ASCII letters and digits hold no break, so they (and the space
             # before them) are the least that could move up; any other first character alone.
             end = start + 1

@@ -37,8 +37,8 @@ NOT_FOR_PLAIN_TEXT = ("scipy", "trafilatura", "lxml", "charset_normalizer", "PyS
                       "importlib.metadata", "viewer.report.facts_list", "viewer.report.grid",
                       # web addresses alone need these (fetch imports them when it fetches)
                       "urllib.request", "http", "ssl", "email", "socket", "zipfile",
-                      # plain np.unique imports it (sparse._sorted_unique stands in)
-                      "numpy.ma")
+                      # plain np.unique imports it (sparse._sorted_unique stands in); only HTML needs html
+                      "numpy.ma", "html")
 
 
 def run_child(tmp_path, *args, env=None) -> dict:

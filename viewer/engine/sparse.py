@@ -130,12 +130,13 @@ def hstack(left: Rows, right: Rows) -> Rows:
     starts = indptr[:-1]
     at_left = ranges(starts, lengths_left)
     at_right = ranges(starts + lengths_left, lengths_right)
-    indices = np.empty(indptr[-1], dtype=np.int64)
+    columns = left.shape[1] + right.shape[1]
+    indices = np.empty(indptr[-1], dtype=np.int32 if columns < 2**31 else np.int64)  # as Rows keeps them
     data = np.empty(indptr[-1])
     indices[at_left], data[at_left] = left.indices[left.indptr[0]:left.indptr[-1]], left.data[left.indptr[0]:left.indptr[-1]]
     indices[at_right] = right.indices[right.indptr[0]:right.indptr[-1]] + left.shape[1]
     data[at_right] = right.data[right.indptr[0]:right.indptr[-1]]
-    return Rows(indptr, indices, data, (left.shape[0], left.shape[1] + right.shape[1]))
+    return Rows(indptr, indices, data, (left.shape[0], columns))
 
 
 def row_sums(rows: Rows, values: np.ndarray | None = None) -> np.ndarray:

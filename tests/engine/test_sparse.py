@@ -180,3 +180,18 @@ def test_sorted_unique_is_np_unique(values):
     array = np.array(values, dtype=np.int32)
     assert _sorted_unique(array).tolist() == np.unique(array).tolist()
     assert _sorted_unique(array).dtype == np.int32
+
+
+def test_similar_pairs_finds_the_same_pairs_whatever_its_step():
+    """The step (Params.move_search_cells) bounds memory only: each row's pairs are chosen within the row."""
+    from viewer.engine.sparse import similar_pairs
+
+    a, b = normalize_rows(random_rows(5, 120, 40)), normalize_rows(random_rows(6, 90, 40))
+
+    def found(step):
+        return sorted(triple for _, _, i, j, v in similar_pairs(a, b, 0.3, most_rows=30, most_pairs=3, step=step)
+                      for triple in zip(i.tolist(), j.tolist(), v.tolist()))
+
+    whole = found(10**7)
+    assert len(whole) > 50
+    assert found(40) == whole and found(700) == whole

@@ -707,3 +707,16 @@ def test_a_share_in_a_word_split_by_a_date():
     assert [(item.surface, item.key.value) for item in extract("On 5 MarchHALF of the homes burned.").numbers] == [
         ("HALF", "50")
     ]
+
+
+@pytest.mark.parametrize("odd, plain", [
+    ("The minister ſaid the plan failed.", "The minister said the plan failed."),  # long s
+    ("Police confırmed the ſecond fire in at leaſt 5 years.", "Police confirmed the second fire in at least 5 years."),
+    ("İt may be true, ſaid KELVIN.", "It may be true, said Kelvin."),  # dotted capital I, Kelvin sign
+])
+def test_letters_that_match_ascii_ones_read_as_those_letters(odd, plain):
+    """The patterns ignore case, so "ſaid" matched "said" and then was missing from the word tables (a crash)."""
+    assert fact_changes(odd, plain) == ()
+    assert [f.b for f in fact_changes(odd, plain.replace("5", "6"))] == [f.b for f in fact_changes(plain, plain.replace("5", "6"))]
+    said = fact_changes("Police ſaid the fire was set.", "Police denied the fire was set.")
+    assert [(f.type, f.a, f.b) for f in said] == [(FactType.ATTRIBUTION, "ſaid", "denied")]

@@ -22,6 +22,9 @@ FOLD = str.maketrans({
     "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u2013": "-", "\u2014": "-",
     "\u2212": "-",
+    # Letters the patterns' IGNORECASE matches as ASCII ones (long s, dotless i, Kelvin sign, dotted
+    # capital I): folded, so that a word matched is also one the word tables know.
+    "\u017f": "s", "\u0131": "i", "\u212a": "K", "\u0130": "I",
 })
 
 

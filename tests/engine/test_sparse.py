@@ -195,3 +195,16 @@ def test_similar_pairs_finds_the_same_pairs_whatever_its_step():
     whole = found(10**7)
     assert len(whole) > 50
     assert found(40) == whole and found(700) == whole
+
+
+def test_take_gathers_rows_in_order_with_repeats_across_its_slices():
+    from viewer.engine import sparse
+
+    rows = random_rows(9, 300, 50)
+    picked = np.random.default_rng(3).integers(0, 300, size=3 * sparse._TAKE_ROWS + 17)
+    taken = rows.take(picked)
+    dense = rows.toarray()
+    assert taken.shape == (len(picked), 50)
+    assert np.array_equal(taken.toarray(), dense[picked])
+    assert taken.indices.dtype == rows.indices.dtype
+    assert rows.take(np.zeros(0, dtype=np.int64)).shape == (0, 50)

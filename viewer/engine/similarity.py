@@ -154,8 +154,10 @@ def _tfidf(counts: Rows, copies: np.ndarray) -> Rows:
     stands for (the document frequencies count every copy)."""
     df = np.bincount(counts.indices, weights=copies[counts.row_ids()], minlength=counts.shape[1])
     idf = np.log((int(copies.sum()) + 1) / (df + 1)) + 1.0
-    return normalize_rows(Rows(counts.indptr, counts.indices, (1.0 + np.log(counts.data)) * idf[counts.indices],
-                               counts.shape))
+    weights = np.log(counts.data)  # (1 + log tf) * idf, in place: a long text's values are 100s of MB
+    weights += 1.0
+    weights *= idf[counts.indices]
+    return normalize_rows(Rows(counts.indptr, counts.indices, weights, counts.shape))
 
 
 def join_rows(rows: Rows, groups: Sequence[Sequence[int]], weights: np.ndarray | None = None) -> Rows:

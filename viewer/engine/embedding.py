@@ -103,9 +103,11 @@ class StaticEmbedder:
             sums = self._token_sums(ids, lengths)
             filled = lengths > 0
             out[start:start + len(ids)][filled] = sums[filled] / lengths[filled, None]
-        if self.normalize:
-            norms = np.linalg.norm(out, axis=1, keepdims=True)
-            np.divide(out, norms, out=out, where=norms > 0)
+        if self.normalize:  # a batch at a time (row by row the same): the whole table's squares would double it
+            for start in range(0, len(texts), _BATCH):
+                block = out[start:start + _BATCH]
+                norms = np.linalg.norm(block, axis=1, keepdims=True)
+                np.divide(block, norms, out=block, where=norms > 0)
         return out
 
     def _convert(self, ids: list[list[int]], count: int) -> None:

@@ -208,3 +208,14 @@ def test_take_gathers_rows_in_order_with_repeats_across_its_slices():
     assert np.array_equal(taken.toarray(), dense[picked])
     assert taken.indices.dtype == rows.indices.dtype
     assert rows.take(np.zeros(0, dtype=np.int64)).shape == (0, 50)
+
+
+def test_pair_products_of_many_pairs_are_those_of_each_pair_alone():
+    """pair_products works through long lists a step at a time; no pair's value may depend on it."""
+    a, b = random_rows(11, 300, 50), random_rows(12, 200, 50)
+    rng = np.random.default_rng(4)
+    ia, jb = rng.integers(0, 300, size=90_000), rng.integers(0, 200, size=90_000)
+    together = pair_products(a, b, ia, jb)
+    alone = np.concatenate([pair_products(a, b, ia[k:k + 7], jb[k:k + 7]) for k in range(0, 2_100, 7)])
+    assert together[:2_100].tobytes() == alone.tobytes()
+    assert np.allclose(together, np.einsum("ij,ij->i", a.toarray()[ia], b.toarray()[jb]))

@@ -16,6 +16,9 @@ import numpy as np
 
 # Expanded (row, column, value) products held at once by one step of a product.
 _STEP_PRODUCTS = 1_000_000
+# Values of the rows ``pair_products`` gathers at once: a step holds ~12 arrays of that length, and
+# it runs over every link of a long text at once (1M: ~100 MB at the 64k-sentence pair's peak).
+_PAIR_STEP_VALUES = 250_000
 # From this many products on scipy's compiled product is used (same sums, several times faster),
 # once imported; it is imported for a product of ``_IMPORT_FROM`` (the import takes ~0.2 s).
 _COMPILED_FROM = 500_000
@@ -228,7 +231,7 @@ def pair_products(rows_a: Rows, rows_b: Rows, ia: np.ndarray, jb: np.ndarray) ->
         return out
     columns = max(rows_a.shape[1], rows_b.shape[1], 1)
     per_pair = (rows_a.nnz + rows_b.nnz) // max(1, rows_a.shape[0] + rows_b.shape[0]) + 1
-    step = max(1, _STEP_PRODUCTS // per_pair)
+    step = max(1, _PAIR_STEP_VALUES // per_pair)
     for k0 in range(0, len(ia), step):
         a, b = rows_a.take(ia[k0:k0 + step]), rows_b.take(jb[k0:k0 + step])
         if not a.nnz or not b.nnz:

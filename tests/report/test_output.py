@@ -85,3 +85,11 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
     finally:
         os.umask(umask)
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # as a plain write makes it, not mkstemp's 0600
+
+
+def test_write_text_writes_the_text_as_utf8_bytes_with_its_own_line_ends(tmp_path, monkeypatch):
+    monkeypatch.setattr(output, "_WRITE_CHARS", 7)  # many pieces, cut inside "é—“”"
+    text = "a,b\r\nç,“quoted”—é\r\nlast line\n" * 3
+    target = tmp_path / "report.csv"
+    output.write_text(target, text, [])
+    assert target.read_bytes() == text.encode("utf-8")

@@ -53,8 +53,19 @@ def free_name(target: PathLike, inputs: Iterable[PathLike | None]) -> Path:
 
 
 def write_text(target: PathLike, text: str, inputs: Iterable[PathLike | None]) -> None:
-    """Write ``text`` as UTF-8 to ``target``, unless it is an input."""
-    write_with(target, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"), inputs)
+    """Write ``text`` as UTF-8 to ``target``, unless it is an input; line ends as they are in ``text``
+    (a CSV's CRLF stays CRLF on every system)."""
+
+    def write(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8", newline="") as stream:
+            # A piece at a time: a long report's encoded bytes all at once would be a second copy of it.
+            for start in range(0, len(text), _WRITE_CHARS):
+                stream.write(text[start:start + _WRITE_CHARS])
+
+    write_with(target, write, inputs)
+
+
+_WRITE_CHARS = 1 << 20
 
 
 def write_with(target: PathLike, write: Callable[[str], None], inputs: Iterable[PathLike | None]) -> None:

@@ -388,23 +388,28 @@ def _moved_links(groups: list[_Group], scorer: Scorer, params: Params, cancelled
     free_b = np.array([j for j in range(m) if j not in linked_b], dtype=np.int64)
     if not len(free_a) or not len(free_b):
         return []
-    candidates = []
+    found = [(np.zeros(0), free_a[:0], free_b[:0])]
     for done, (ia, jb, cosines) in _move_candidates(free_a, free_b, scorer, params):
-        candidates += zip(cosines.tolist(), ia.tolist(), jb.tolist())
+        found.append((cosines, ia, jb))
         check_cancelled(cancelled)
         if progress is not None:
             progress(done)
-    candidates.sort(reverse=True)
+    # Kept as arrays (a long text has 100,000s of candidates). Best first: by cosine, then the
+    # later a sentence, then the later b one (no pair comes twice, so the order is total).
+    cosines, ia, jb = (np.concatenate(part) for part in zip(*found))
+    ranked = np.lexsort((jb, ia, cosines))[::-1]
     order = sorted((min(g.a), min(g.b)) for g in groups)
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
-    for _, i, j in candidates:
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        out.append(_Group([i], [j], moved=not _fits_order(order, i, j)))
+    for start in range(0, len(ranked), 65_536):
+        piece = ranked[start:start + 65_536]
+        for i, j in zip(ia[piece].tolist(), jb[piece].tolist()):
+            if i in used_a or j in used_b:
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            out.append(_Group([i], [j], moved=not _fits_order(order, i, j)))
     return out
 
 

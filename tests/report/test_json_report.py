@@ -1,8 +1,14 @@
-"""The JSON's dismissed facts: listed apart only when any, per-link facts as the engine found them."""
+"""The JSON: dismissed facts listed apart only when any, per-link facts as the engine found them, and the writer's text."""
 from __future__ import annotations
 
+import enum
+import json
+import random
+
+import pytest
+
 from viewer.report.facts_list import changed_facts
-from viewer.report.json_report import comparison_to_dict
+from viewer.report.json_report import comparison_to_dict, dumps
 
 
 def test_no_dismissals_no_key(story):
@@ -16,3 +22,30 @@ def test_dismissed_facts_are_listed_apart(story):
     assert data["dismissed_facts"] == [{"version": 2, "base_sentences": [1], "version_sentences": [1],
                                         "type": "name", "a": "Smith", "b": "Smyth"}]
     assert data["pairs"][1]["links"][1]["facts"] == [{"type": "name", "a": "Smith", "b": "Smyth"}]
+
+
+def test_dumps_writes_exactly_what_json_dumps_with_indent_1_writes():
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    edge = [None, True, False, 0, -1, 10**30, 1.5, -0.0, 1e300, 1e-320, float("nan"), float("inf"), "",
+            "a\"b\\c\n\t\x00\x1f\u2028é中😀", [], {}, [[]], [{}], {"a": []}, (1, 2), Level.HIGH,
+            {1: "int key", 2.5: "f", True: "t", None: "n"}, [True, None, False, Level.HIGH]]
+    rng = random.Random(0)
+
+    def document(depth):
+        roll = rng.random()
+        if depth > 3 or roll < 0.4:
+            return rng.choice([None, True, rng.randint(-10**6, 10**6), rng.random() * 10 ** rng.randint(-5, 5),
+                               "".join(chr(rng.randint(0, 0x2fff)) for _ in range(rng.randint(0, 5))), "]},\n:[{"])
+        if roll < 0.7:
+            return [document(depth + 1) for _ in range(rng.randint(0, 4))]
+        return {"".join(chr(rng.randint(32, 0x2fff)) for _ in range(rng.randint(0, 3))): document(depth + 1)
+                for _ in range(rng.randint(0, 4))}
+
+    for value in edge + [document(0) for _ in range(500)]:
+        expected = json.dumps(value, ensure_ascii=False, indent=1)
+        assert dumps(value) == expected
+        assert dumps(value, end="\n") == expected + "\n"
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dumps([object()])

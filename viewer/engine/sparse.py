@@ -19,6 +19,9 @@ _STEP_PRODUCTS = 1_000_000
 # Values of the rows ``pair_products`` gathers at once: a step holds ~12 arrays of that length, and
 # it runs over every link of a long text at once (1M: ~100 MB at the 64k-sentence pair's peak).
 _PAIR_STEP_VALUES = 250_000
+# Rows ``_products_by_row`` spreads out densely at once: rows x their features x 8 bytes (256 rows
+# of long sentences made 50 MB at the 64k-sentence pair's peak).
+_DENSE_ROWS = 64
 # From this many products on scipy's compiled product is used (same sums, several times faster),
 # once imported; it is imported for a product of ``_IMPORT_FROM`` (the import takes ~0.2 s).
 _COMPILED_FROM = 500_000
@@ -292,7 +295,7 @@ def _products_by_row(rows_a: Rows, rows_b: Rows, ia: np.ndarray, jb: np.ndarray)
     if not len(ia):
         return out
     where = np.full(max(rows_a.shape[1], rows_b.shape[1], 1), -1, dtype=np.int64)
-    bounds = np.append(np.searchsorted(ia, np.arange(ia[0], ia[-1] + 1, 256)), len(ia))
+    bounds = np.append(np.searchsorted(ia, np.arange(ia[0], ia[-1] + 1, _DENSE_ROWS)), len(ia))
     for k0, k1 in zip(bounds[:-1], bounds[1:]):
         if k1 <= k0:
             continue

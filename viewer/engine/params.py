@@ -114,10 +114,10 @@ class Params:
     # Work bounds of the move search (align._move_candidates), not thresholds: each free sentence's
     # best candidates only, found this many products at a time. Two 1 MB texts of near-copies held
     # 1.3 million candidates (3.2 GB, now 344 MB); the development sets' figures do not change.
-    # A step's arrays take ~65 bytes a product: 1M keeps a 64k-sentence pair's peak under 600 MB
-    # (2M: +60 MB); the pairs found do not depend on it.
+    # A step's arrays take ~100 bytes a product, and the 64k-sentence pair's peak was this search:
+    # 500k keeps it ~50 MB lower than 1M (2M: +100 MB); the pairs found do not depend on it.
     move_candidates: int = 10
-    move_search_cells: int = 1_000_000
+    move_search_cells: int = 500_000
     # Candidates come from an index of rarer features (sparse.similar_pairs): a feature in the
     # index of more free sentences than this on either side finds none, and of each free sentence
     # only the pairs sharing the most weight there are scored, so the search grows with the

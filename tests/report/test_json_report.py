@@ -4,11 +4,14 @@ from __future__ import annotations
 import enum
 import json
 import random
+from pathlib import Path
 
 import pytest
 
+from viewer.engine.loading import load_file
+from viewer.engine.pipeline import compare
 from viewer.report.facts_list import changed_facts
-from viewer.report.json_report import comparison_to_dict, dumps
+from viewer.report.json_report import comparison_to_dict, dumps, to_json
 
 
 def test_no_dismissals_no_key(story):
@@ -49,3 +52,11 @@ def test_dumps_writes_exactly_what_json_dumps_with_indent_1_writes():
         assert dumps(value, end="\n") == expected + "\n"
     with pytest.raises(TypeError, match="not JSON serializable"):
         dumps([object()])
+
+
+def test_the_written_json_is_the_data_written_with_indent_1_for_every_pair():
+    """to_json writes sentences and links as it makes them; the text must be comparison_to_dict's."""
+    sample = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples" / "harbour-fire").glob("*.txt"))
+    comparison = compare([load_file(p) for p in sample], base=1)
+    assert len(comparison.pairs) >= 3
+    assert to_json(comparison) == json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=1) + "\n"

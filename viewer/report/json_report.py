@@ -1,11 +1,11 @@
-"""The JSON contract of a comparison (format "storydiff", version 1; see README)."""
+"""The JSON contract of a comparison (format "storydiff", version 2; see README)."""
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
 
 from viewer.engine.lineage import Derivation
-from viewer.engine.model import Comparison, Link, Version
+from viewer.engine.model import Comparison, Link, Pair, Version
 from viewer.report.evidence import evidence
 from viewer.report.lineage_report import lineage_list
 
@@ -18,17 +18,24 @@ def comparison_to_dict(comparison: Comparison, dismissed: Collection[str] = (),
 
     ``derivations``: the comparison's lineage when the caller has it already (else it is worked out).
     """
+    return _data(comparison, dismissed, derivations, _listed)
+
+
+def _data(comparison: Comparison, dismissed: Collection[str], derivations: Sequence[Derivation] | None,
+          many) -> dict:
+    """``comparison_to_dict``'s data; ``many(items, count)`` holds each sentence and link list
+    (``list``, or ``_Stream`` for the writer)."""
     versions = comparison.versions
     data = {
         "format": "storydiff",
         "version": FORMAT_VERSION,
         "base": comparison.base,
-        "versions": [_version(v) for v in versions],
+        "versions": [_version(v, many) for v in versions],
         "pairs": [
             {
                 "a": pair.a,
                 "b": pair.b,
-                "links": [_link(link, versions[pair.a], versions[pair.b]) for link in pair.links],
+                "links": many(_links(pair, versions[pair.a], versions[pair.b]), len(pair.links)),
                 "omitted": list(pair.omitted),
                 "added": list(pair.added),
             }
@@ -58,22 +65,42 @@ def _dismissed(comparison: Comparison, dismissed: Collection[str]) -> list[dict]
 def to_json(comparison: Comparison, dismissed: Collection[str] = (),
             derivations: Sequence[Derivation] | None = None) -> str:
     """The comparison as a JSON document (``derivations`` as in ``comparison_to_dict``)."""
-    return dumps(comparison_to_dict(comparison, dismissed, derivations), end="\n")
+    return dumps(_data(comparison, dismissed, derivations, _Stream), end="\n")
 
 
-def _version(version: Version) -> dict:
+def _listed(items: Iterable, count: int) -> list:
+    return list(items)
+
+
+class _Stream:
+    """A list the writer writes as its items are made, each let go once written: a long text's
+    sentences and links as dicts would take several times the memory of their text."""
+
+    def __init__(self, items: Iterable, count: int):
+        self.items, self.count = items, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator:
+        return iter(self.items)
+
+
+def _version(version: Version, many) -> dict:
     return {
         "name": version.name,
         "path": version.path,
         "sha256": version.sha256,
         "encoding": version.encoding,
         "notes": list(version.notes),
-        "sentences": [
-            {"start": s.start, "end": s.end, "text": version.text[s.start:s.end], "paragraph": s.paragraph,
-             "furniture": s.furniture}
-            for s in version.sentences
-        ],
+        "sentences": many(({"start": s.start, "end": s.end, "text": version.text[s.start:s.end],
+                            "paragraph": s.paragraph, "furniture": s.furniture} for s in version.sentences),
+                          len(version.sentences)),
     }
+
+
+def _links(pair: Pair, a: Version, b: Version) -> Iterator[dict]:
+    return (_link(link, a, b) for link in pair.links)
 
 
 def _link(link: Link, a: Version, b: Version) -> dict:
@@ -123,7 +150,7 @@ def _encode(value, newline: str) -> str:
         return _float(value)
     if kind is dict:
         return _object(value, newline)
-    if kind is list or kind is tuple:
+    if kind is list or kind is tuple or kind is _Stream:
         return _array(value, newline)
     # Anything else (bools, None, subclasses) in the order json's encoder tries it.
     if isinstance(value, str):

@@ -170,5 +170,5 @@ def prepared_grid(comparison: Comparison, dismissed: frozenset[str], cancelled: 
             raise Cancelled()
         for column in range(grid.column_count):
             grid.cell(row, column)  # the base column with the default focus, the view's first
-    grid.row_kinds, grid.row_moved
+    grid.row_kinds, grid.row_moved  # cached properties: worked out here, not on the GUI thread
     return grid

@@ -71,8 +71,9 @@ def ascii_words(folded: str) -> frozenset[str] | None:
     """The runs of letters of an ASCII text, lower-cased; None for any other text.
 
     A pattern that needs a whole word ("\\bsaid\\b", in any case) cannot match an ASCII text whose
-    runs lack that word, so its scan may be skipped. Outside ASCII, case folding defeats the test
-    (a long s matches "s" ignoring case).
+    runs lack that word, so its scan may be skipped. Outside ASCII no test is made: other letters
+    stand inside words there, and the letters that match ASCII ones ignoring case (a long s) are
+    folded only where ``FOLD`` was applied.
     """
     if not folded.isascii():
         return None

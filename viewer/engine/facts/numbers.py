@@ -22,6 +22,7 @@ from viewer.engine.facts.base import (
     blank,
     make_item,
     matches_at,
+    may_hold,
     pair_alike,
     previous_word,
     surface,
@@ -183,7 +184,7 @@ def extract(text: str, masked: str, digits: bool, spelled: bool, runs: frozenset
 def _may_share(runs: frozenset[str] | None, digits: bool) -> bool:
     """False where no share can stand: a fraction needs its denominator, "N in M" an "in" or "out"
     and a whole in digits or words."""
-    if runs is None or not runs.isdisjoint(FRACTIONS):
+    if may_hold(runs, FRACTIONS):
         return True
     return ("in" in runs or "out" in runs) and (digits or not runs.isdisjoint(_WHOLES))
 
@@ -228,7 +229,7 @@ def _figures(masked: str):
 def _matches(pattern: re.Pattern, masked: str, words: frozenset[str], digits: bool):
     """``pattern.finditer(masked)`` for a pattern whose matches open with one of ``words`` (or a
     run of digits) after a word boundary: in an ASCII text only those runs are tried. (Outside
-    ASCII, case folding lets other letters match.)"""
+    ASCII every place is tried: the shortcut was only proved for ASCII letters and boundaries.)"""
     if not masked.isascii():
         return pattern.finditer(masked)
     starts = [m.start() for m in _RUN_RE.finditer(masked)

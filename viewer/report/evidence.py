@@ -9,6 +9,7 @@ import dataclasses
 import shlex
 from collections.abc import Collection
 
+from viewer import __version__
 from viewer.engine.model import Comparison, Version
 from viewer.engine.params import Params
 
@@ -16,14 +17,6 @@ from viewer.engine.params import Params
 # ``command_notes`` (the command alone would not give the same result).
 _COMMAND_OPTIONS = ("split", "transformer", "ignore_case", "ignore_punctuation", "ignore_quotes")
 STDIN_NAME = "stdin"  # the name the command line gives a version read from standard input (-)
-
-
-def storydiff_version() -> str:
-    """The running storydiff's version, ``viewer.__version__`` (a test holds it to the package metadata)."""
-    # Not importlib.metadata: it reads the installed distributions, 30-90 ms of every export.
-    from viewer import __version__
-
-    return __version__
 
 
 def changed_settings(params: Params | None) -> dict | None:
@@ -45,7 +38,7 @@ def evidence(comparison: Comparison, dismissed: Collection[str] = ()) -> dict:
     settings = changed_settings(comparison.params)
     command, command_notes = rerun_command(comparison)
     return {
-        "storydiff": storydiff_version(),
+        "storydiff": __version__,  # not importlib.metadata: 30-90 ms of every export (a test holds them equal)
         "compared_at": comparison.compared_at,
         "base": comparison.base,
         "versions": [{"name": v.name, "source": source_of(v), "url": v.url, "path": v.path,

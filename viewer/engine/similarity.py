@@ -257,7 +257,7 @@ def mutual_containment(text_a: str, text_b: str) -> tuple[float, float]:
     return _contained(text_a, stems_a, text_b, set(stems_b)), _contained(text_b, stems_b, text_a, set(stems_a))
 
 
-def _contained(part: str, part_stems: list[str], whole: str, whole_stems: set[str]) -> float:
+def _contained(part: str, part_stems: Sequence[str], whole: str, whole_stems: set[str]) -> float:
     if not part_stems:
         return 1.0 if words(part) and set(words(part)) <= set(words(whole)) else 0.0
     total = sum(len(s) for s in part_stems)
